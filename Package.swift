@@ -1,0 +1,134 @@
+// swift-tools-version:6.2
+// cloudcred: cloud credentials for Swift programs and container registries (Alibaba Cloud ACR, Huawei Cloud SWR).
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "cloudcred",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CredentialsCore", targets: ["CredentialsCore"]),
+        .library(name: "CloudSigning", targets: ["CloudSigning"]),
+        .library(name: "CloudHTTP", targets: ["CloudHTTP"]),
+        .library(name: "AlibabaCloudCredentials", targets: ["AlibabaCloudCredentials"]),
+        .library(name: "CloudEmulator", targets: ["CloudEmulator"]),
+        .executable(name: "cloudcred", targets: ["cloudcred"]),
+        .executable(name: "docker-credential-cloudcred", targets: ["docker-credential-cloudcred"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // Values, the provider protocol, the refresh engine, errors, redaction, and the
+        // dependency-free parsers (JSON, INI, time, shell words). No NIO, no crypto, no full Foundation:
+        // the docker credential helper links this module alone.
+        .target(name: "CredentialsCore", swiftSettings: strict),
+
+        // Request signers: Alibaba RPC v1, ROA v1, ACS3-HMAC-SHA256; Huawei SDK-HMAC-SHA256; the SWR login key.
+        .target(
+            name: "CloudSigning",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+
+        // The one HTTP client every provider and registry API call goes through (AsyncHTTPClient).
+        .target(
+            name: "CloudHTTP",
+            dependencies: [
+                "CredentialsCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // The library people import: providers, profiles, the default chain, CredentialsClient.
+        .target(
+            name: "AlibabaCloudCredentials",
+            dependencies: [
+                "CredentialsCore", "CloudSigning", "CloudHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // A local emulator of the cloud endpoints we call, with real signature checks and fault injection.
+        .target(
+            name: "CloudEmulator",
+            dependencies: [
+                "CredentialsCore", "CloudSigning",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .executableTarget(
+            name: "cloudcred",
+            dependencies: [
+                "CredentialsCore", "CloudHTTP", "AlibabaCloudCredentials", "CloudEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Started by docker/podman on every registry operation: links CredentialsCore only.
+        .executableTarget(
+            name: "docker-credential-cloudcred",
+            dependencies: ["CredentialsCore"],
+            swiftSettings: strict
+        ),
+
+        .testTarget(
+            name: "CredentialsCoreTests",
+            dependencies: ["CredentialsCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CloudSigningTests",
+            dependencies: ["CloudSigning"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CloudHTTPTests",
+            dependencies: ["CloudHTTP", "CredentialsCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CloudEmulatorTests",
+            dependencies: [
+                "CloudEmulator", "CloudSigning", "CredentialsCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AlibabaCloudCredentialsTests",
+            dependencies: ["AlibabaCloudCredentials", "CloudEmulator", "CloudHTTP", "CredentialsCore", "CloudSigning"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CLITests", dependencies: ["CloudEmulator", "CredentialsCore"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

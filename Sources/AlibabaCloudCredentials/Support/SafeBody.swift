@@ -1,0 +1,49 @@
+import CredentialsCore
+
+/// Renders a server's response body for an error message without anything that could be a credential.
+///
+/// The Python library puts the raw body into its messages; cloudcred keeps its shape, `Code`,
+/// `Message`, `RequestId` and the like, but masks every secret-looking field and shows AccessKey IDs masked.
+enum SafeBody {
+    /// Longest text kept from a body that is not JSON.
+    static let maxPlainText = 256
+
+    static func render(_ body: [UInt8]) -> String {
+        if let value = try? JSONValue.parse(body) {
+            return masked(value).serialized(style: .python)
+        }
+        let text = String(decoding: body, as: UTF8.self)
+        let oneLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        return oneLine.count > maxPlainText ? String(oneLine.prefix(maxPlainText)) + "…" : oneLine
+    }
+
+    static func masked(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            var copy = JSONObject()
+            for (key, member) in object {
+                copy[key] = maskedMember(key: key, value: member)
+            }
+            return .object(copy)
+        case .array(let items):
+            return .array(items.map(masked))
+        default:
+            return value
+        }
+    }
+
+    private static func maskedMember(key: String, value: JSONValue) -> JSONValue {
+        let lower = key.lowercased()
+        if case .string(let text) = value {
+            if lower.contains("secret") || lower.contains("token") || lower.contains("password") || lower.contains("signature")
+                || lower.contains("authorization") || lower == "auth"
+            {
+                return .string(Redact.secret(text))
+            }
+            if lower.hasSuffix("accesskeyid") || lower == "access_key_id" || lower == "sessionaccesskeyid" {
+                return .string(Redact.accessKeyId(text))
+            }
+        }
+        return masked(value)
+    }
+}

@@ -1,0 +1,107 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Synchronization
+
+/// Caches the credentials of a fetching function and refreshes them by a ``RefreshPolicy``.
+///
+/// - **Single flight**: any number of concurrent callers cause at most one call of `fetch`;
+///   the others await its result.
+/// - **Fast cached read**: a fresh value is returned under a `Mutex`, with no actor hop and no allocation.
+/// - **Prefetch** runs in the background while callers keep getting the cached value.
+/// - **Stale-if-error**: a failed refresh keeps serving the cached value while it has not expired
+///   (``RefreshPolicy/FailureBehavior/serveUntilExpired``), or even after
+///   (``RefreshPolicy/FailureBehavior/serveExpired``, ECS), retrying with jittered backoff.
+public final class RefreshingCredentialsProvider: CredentialsProvider {
+    public typealias Fetch = @Sendable () async throws -> Credential
+
+    private struct Guarded {
+        var state: RefreshState
+        var inFlight: Task<RefreshState.Outcome, Never>?
+    }
+
+    public let providerName: String
+    private let fetch: Fetch
+    private let clock: any CredentialsClock
+    private let guarded: Mutex<Guarded>
+    private let fetchCount = Atomic<Int>(0)
+
+    /// - Parameters:
+    ///   - providerName: the name reported by ``providerName``.
+    ///   - policy: when to refresh and what to do on failure.
+    ///   - clock: the source of "now".
+    ///   - fetch: obtains fresh credentials (one upstream call).
+    public init(providerName: String, policy: RefreshPolicy = .sts, clock: any CredentialsClock = SystemClock(), fetch: @escaping Fetch) {
+        self.providerName = providerName
+        self.fetch = fetch
+        self.clock = clock
+        self.guarded = Mutex(Guarded(state: RefreshState(policy: policy)))
+    }
+
+    /// How many times `fetch` has been called (for diagnostics and tests).
+    public var fetches: Int { fetchCount.load(ordering: .relaxed) }
+
+    public func credential() async throws -> Credential {
+        let now = clock.now()
+        let step: Step = guarded.withLock { guarded in
+            switch guarded.state.decide(now: now) {
+            case .serve(let value):
+                return .done(value)
+            case .serveAndPrefetch(let value):
+                if guarded.inFlight == nil { guarded.inFlight = startRefresh() }
+                return .done(value)
+            case .refresh:
+                if let running = guarded.inFlight {
+                    if let value = guarded.state.valueDuringRefresh(now: now) { return .done(value) }
+                    return .wait(running)
+                }
+                let task = startRefresh()
+                guarded.inFlight = task
+                return .wait(task)
+            }
+        }
+        switch step {
+        case .done(let value):
+            return value
+        case .wait(let task):
+            switch await task.value {
+            case .value(let value): return value
+            case .failure(let error): throw error
+            }
+        }
+    }
+
+    /// Forgets the cached value: the next call fetches.
+    public func invalidate() {
+        guarded.withLock { $0.state.invalidate() }
+    }
+
+    private enum Step {
+        case done(Credential)
+        case wait(Task<RefreshState.Outcome, Never>)
+    }
+
+    /// Starts the one refresh; called with the lock held.
+    private func startRefresh() -> Task<RefreshState.Outcome, Never> {
+        Task { [self] in
+            fetchCount.add(1, ordering: .relaxed)
+            let result: Result<Credential, any Error>
+            do {
+                result = .success(try await fetch())
+            } catch {
+                result = .failure(error)
+            }
+            let now = clock.now()
+            let jitter = Double.random(in: 0...1)
+            return guarded.withLock { guarded in
+                guarded.inFlight = nil
+                switch result {
+                case .success(let value): return guarded.state.record(success: value, now: now, jitter: jitter)
+                case .failure(let error): return guarded.state.record(failure: error, now: now, jitter: jitter)
+                }
+            }
+        }
+    }
+}

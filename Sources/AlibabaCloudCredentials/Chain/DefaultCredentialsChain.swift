@@ -74,8 +74,32 @@ public final class DefaultCredentialsChain: CredentialsProvider {
 
 /// The links of the chain whose providers live in their own files.
 enum ChainExtensions {
-    static func oidc(_ context: ProviderContext) -> DefaultCredentialsChain.Link? { nil }
-    static func iniProfile(_ context: ProviderContext) -> DefaultCredentialsChain.Link? { nil }
-    static func ecs(_ context: ProviderContext) -> DefaultCredentialsChain.Link? { nil }
-    static func credentialsURI(_ context: ProviderContext) -> DefaultCredentialsChain.Link? { nil }
+    /// `OIDCRoleArnCredentialsProvider`, only when `ALIBABA_CLOUD_OIDC_TOKEN_FILE`, `ALIBABA_CLOUD_ROLE_ARN`
+    /// and `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` are all non-empty (then its construction cannot fail).
+    static func oidc(_ context: ProviderContext) -> DefaultCredentialsChain.Link? {
+        let env = context.environment
+        guard env.nonEmpty("ALIBABA_CLOUD_OIDC_TOKEN_FILE") != nil, env.nonEmpty("ALIBABA_CLOUD_ROLE_ARN") != nil,
+            env.nonEmpty("ALIBABA_CLOUD_OIDC_PROVIDER_ARN") != nil,
+            let provider = try? OIDCRoleARNProvider(context: context)
+        else { return nil }
+        return DefaultCredentialsChain.Link(name: "OIDCRoleArnCredentialsProvider", provider: provider)
+    }
+
+    /// `ProfileCredentialsProvider`: always present (the file is read at call time).
+    static func iniProfile(_ context: ProviderContext) -> DefaultCredentialsChain.Link? {
+        DefaultCredentialsChain.Link(name: "ProfileCredentialsProvider", provider: INIProfileProvider(context: context))
+    }
+
+    /// `EcsRamRoleCredentialsProvider` (the caller has checked `ALIBABA_CLOUD_ECS_METADATA_DISABLED`, the only
+    /// reason its construction fails).
+    static func ecs(_ context: ProviderContext) -> DefaultCredentialsChain.Link? {
+        guard let provider = try? ECSRAMRoleProvider(context: context) else { return nil }
+        return DefaultCredentialsChain.Link(name: "EcsRamRoleCredentialsProvider", provider: provider)
+    }
+
+    /// `URLCredentialsProvider` (the caller has checked that `ALIBABA_CLOUD_CREDENTIALS_URI` is non-empty).
+    static func credentialsURI(_ context: ProviderContext) -> DefaultCredentialsChain.Link? {
+        guard let provider = try? CredentialsURIProvider(context: context) else { return nil }
+        return DefaultCredentialsChain.Link(name: "URLCredentialsProvider", provider: provider)
+    }
 }

@@ -32,7 +32,24 @@ enum ConfigProviders {
 
     /// Types served by providers in their own files (ecs_ram_role, rsa_key_pair, oidc_role_arn, credentials_uri).
     private static func extendedType(_ type: String, config: Config, context: ProviderContext) throws -> (any CredentialsProvider)? {
-        nil
+        switch type {
+        case "ecs_ram_role":
+            return try ECSRAMRoleProvider(
+                roleName: config.roleName, disableIMDSv1: config.disableIMDSv1, httpOptions: config.httpOptions, context: context)
+        case "rsa_key_pair":
+            return try RSAKeyPairProvider(
+                publicKeyId: config.publicKeyId, privateKeyFile: config.privateKeyFile, durationSeconds: config.roleSessionExpiration,
+                stsEndpoint: config.stsEndpoint, httpOptions: config.httpOptions, context: context)
+        case "oidc_role_arn":
+            return try OIDCRoleARNProvider(
+                roleARN: config.roleArn, oidcProviderARN: config.oidcProviderArn, oidcTokenFilePath: config.oidcTokenFilePath,
+                roleSessionName: config.roleSessionName, durationSeconds: config.roleSessionExpiration, policy: config.policy,
+                stsEndpoint: config.stsEndpoint, httpOptions: config.httpOptions, context: context)
+        case "credentials_uri":
+            return try CredentialsURIProvider(uri: config.credentialsURI, httpOptions: config.httpOptions, context: context)
+        default:
+            return nil
+        }
     }
 }
 

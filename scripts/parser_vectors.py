@@ -372,6 +372,7 @@ REPR_CASES = [
     ["zero width\u200b", "lrm\u200e", "line sep\u2028", "para sep\u2029", "ideographic space\u3000", "bom\ufeff"],
     ["cjk 中文", "emoji 😀", "combining e\u0301", "math 𝔘", "private \ue000", "plane15 \U000f0000"],
     ["unassigned \u0378", "noncharacter \uffff", "tag \U000e0001", "variation \ufe0f"],
+    ["assigned after Unicode 14 \U0001fadc \u0cf3 \U0001fbdb", "old emoji \U0001f600"],
     ["External: exit status 1\nstderr: boom\n"],
     ["mixed 'single' and \"double\" and \\ back"],
     ["space at end "], [" "], ["\t"],

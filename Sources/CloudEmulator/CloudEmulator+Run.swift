@@ -1,3 +1,4 @@
+import CredentialsCore
 import Dispatch
 import Foundation
 
@@ -10,7 +11,9 @@ extension CloudEmulator {
     /// - Throws: ``EmulatorConfigurationError`` for a bad file, ``EmulatorError`` when it cannot listen.
     public static func runUntilSignalled(host: String, port: Int, configurationPath: String?) async throws {
         let configuration = try configurationPath.map(EmulatorConfiguration.load(path:)) ?? .standard
-        let emulator = CloudEmulator(configuration: configuration)
+        let emulator = CloudEmulator(configuration: configuration, clock: SystemClock()) { record in
+            FileHandle.standardError.write(Data((record.logLine + "\n").utf8))
+        }
         let signals = SignalWaiter(signals: [SIGINT, SIGTERM])
         try await emulator.start(host: host, port: port)
         // Written unbuffered: a parent process waits for the first line to learn the port.
@@ -35,6 +38,18 @@ extension CloudEmulator {
         lines.append("credentials uri \(baseURL)\(configuration.credentialsURIPath)")
         lines.append("use CLOUDCRED_CONNECT_TO=\(connectTo); control API at \(baseURL)/_emulator/; stop with Ctrl-C")
         return lines
+    }
+}
+
+extension RecordedRequest {
+    /// One line for the request log: `2024-01-02T03:04:05Z sts GET sts.aliyuncs.com/ AssumeRole -> 400 SignatureDoesNotMatch`.
+    var logLine: String {
+        var line = "\(receivedAt) \(endpoint.id) \(method) \(host)\(path)"
+        if let action = parameters["Action"] { line += " \(action)" }
+        line += " -> \(status)"
+        if let errorCode { line += " \(errorCode)" }
+        if !faults.isEmpty { line += " [faults: \(faults.joined(separator: ", "))]" }
+        return line
     }
 }
 

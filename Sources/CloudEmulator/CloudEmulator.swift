@@ -26,10 +26,15 @@ public final class CloudEmulator: Sendable {
     /// - Parameters:
     ///   - configuration: identities, roles, modes and initial faults (default ``EmulatorConfiguration/standard``).
     ///   - clock: the emulator's "now" for timestamp checks and expirations (delays and drips use real time).
-    public init(configuration: EmulatorConfiguration = .standard, clock: any CredentialsClock = SystemClock()) {
+    public convenience init(configuration: EmulatorConfiguration = .standard, clock: any CredentialsClock = SystemClock()) {
+        self.init(configuration: configuration, clock: clock, observer: nil)
+    }
+
+    /// - Parameter observer: called with every request the emulator records (after it answered).
+    init(configuration: EmulatorConfiguration, clock: any CredentialsClock, observer: (@Sendable (RecordedRequest) -> Void)?) {
         self.configuration = configuration
         state = EmulatorState(faults: configuration.faults)
-        let pipeline = RequestPipeline(configuration: configuration, state: state, clock: clock)
+        let pipeline = RequestPipeline(configuration: configuration, state: state, clock: clock, observer: observer)
         server = EmulatorServer(pipeline: pipeline)
         tlsServer = EmulatorServer(pipeline: pipeline)
     }

@@ -15,7 +15,7 @@ struct ConfigClientTests {
                 (Config(type: "oidc_role_arn", roleArn: "r"), "oidc_provider_arn or environment variable ALIBABA_CLOUD_OIDC_PROVIDER_ARN cannot be empty"),
                 (Config(type: "rsa_key_pair", publicKeyId: "p"), "private_key_file cannot be empty"),
                 (Config(type: "credentials_uri"), "uri or environment variable ALIBABA_CLOUD_CREDENTIALS_URI cannot be empty"),
-                (Config(type: "rsa_key_pair", publicKeyId: "p", privateKeyFile: "f", roleSessionExpiration: 100),
+                (Config(type: "rsa_key_pair", roleSessionExpiration: 100, publicKeyId: "p", privateKeyFile: "f"),
                  "session duration should be in the range of 900s - max session duration"),
             ]
             for (config, message) in cases {

@@ -26,6 +26,20 @@ struct CredentialsURIProviderTests {
         }
     }
 
+    @Test("stale-if-error: a refresh failing in the last 15 minutes serves the cached value until it expires, then fails")
+    func staleIfError() async throws {
+        try await withWorld { world in
+            let provider = try CredentialsURIProvider(uri: world.credentialsURI, context: world.context())
+            let first = try await provider.credential()
+            world.emulator.addFault(FaultRule(endpoint: .credentialsURI, effect: .status(500, body: "boom")))
+            world.clock.advance(by: 3600 - 900 + 1)
+            #expect(try await provider.credential().accessKeyId == first.accessKeyId)
+            world.clock.advance(by: 900)
+            let error = await failure { try await provider.credential() }
+            #expect(error?.message == "error refreshing credentials from \(world.credentialsURI),  http_code=500, result: boom")
+        }
+    }
+
     @Test("P19: the query is re-encoded as Python does (last duplicate wins, + for spaces); Host has no port")
     func requestShape() async throws {
         try await withWorld { world in

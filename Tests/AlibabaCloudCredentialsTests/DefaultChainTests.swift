@@ -234,10 +234,9 @@ struct DefaultChainTests {
             let environment = world.context(["CLOUDCRED_CONNECT_TO": closed]).environment
             let transport = CloudHTTPClient(environment: environment)
             let context = ProviderContext(environment: environment, homeDirectory: world.home.path, clock: world.clock, transport: transport)
-            let started = Date()
             let error = await chainError(context)
             await transport.shutdown()
-            #expect(Date().timeIntervalSince(started) < 1)
+            // The token endpoint is named: no IMDSv1 request followed the refused token request.
             #expect(error?.message == Self.prefix + PythonRepr.stringList([
                 envItem(), cliItem(world), iniItem(world),
                 "EcsRamRoleCredentialsProvider: request to http://100.100.100.200/latest/api/token "

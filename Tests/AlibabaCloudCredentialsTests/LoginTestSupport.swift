@@ -79,8 +79,13 @@ extension HTTPRequest {
     var loginBodyText: String { String(decoding: body, as: UTF8.self) }
 }
 
+/// A JSON response with status 200.
+func loginJSON(_ text: String) -> HTTPResponse {
+    loginJSON(200, text)
+}
+
 /// A JSON response.
-func loginJSON(_ status: Int = 200, _ text: String) -> HTTPResponse {
+func loginJSON(_ status: Int, _ text: String) -> HTTPResponse {
     HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8))
 }
 

@@ -161,7 +161,12 @@ struct OAuthProviderTests {
     @Test("credentials are used until their exact expiry, then exchanged again")
     func exactExpiry() async throws {
         let clock = ManualClock(now: Date(timeIntervalSince1970: LoginTime.now))
-        let transport = Self.service(expiresIn: 600)
+        let exchanges = Mutex(0)
+        let transport = LoginScriptedTransport { _ in
+            let n = exchanges.withLock { $0 += 1; return $0 }
+            let expiration = TimeFormat.iso8601(clock.now().addingTimeInterval(600))
+            return loginJSON(#"{"AccessKeyId": "STS.oauth-\#(n)", "AccessKeySecret": "s", "SecurityToken": "t", "Expiration": "\#(expiration)"}"#)
+        }
         let provider = try Self.provider(transport, clock: clock, expireIn: 100_000)
         #expect(try await provider.credential().accessKeyId == "STS.oauth-1")
         clock.advance(by: 599)

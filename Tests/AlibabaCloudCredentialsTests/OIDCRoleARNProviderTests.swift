@@ -92,7 +92,8 @@ struct OIDCRoleARNProviderTests {
                 #expect(error?.code == .invalidArgument)
             }
             // 0 (aliyun CLI's expired_seconds) means the default.
-            #expect(try OIDCRoleARNProvider(roleARN: "r", oidcProviderARN: "p", oidcTokenFilePath: "f", durationSeconds: 0, context: context).durationSeconds == 3600)
+            let zero = try OIDCRoleARNProvider(roleARN: "r", oidcProviderARN: "p", oidcTokenFilePath: "f", durationSeconds: 0, context: context)
+            #expect(zero.durationSeconds == 3600)
         }
     }
 

@@ -12,7 +12,8 @@ struct TempHome: Sendable {
 
     init() throws {
         var template = Array((NSTemporaryDirectory() + "cloudcred-providers-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress) }) else {
+        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+        guard let made else {
             throw CredentialsError(.file, "mkdtemp failed")
         }
         path = String(cString: made)

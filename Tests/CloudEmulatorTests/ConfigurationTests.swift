@@ -78,6 +78,23 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("runUntilSignalled reports a bad configuration file before listening")
+    func runWithBadFile() async {
+        await #expect(throws: EmulatorConfigurationError.self) {
+            try await CloudEmulator.runUntilSignalled(host: "127.0.0.1", port: 0, configurationPath: "/nonexistent/emulator.json")
+        }
+    }
+
+    @Test("the request log line names endpoint, action, status and faults")
+    func logLine() async throws {
+        try await withEmulator { emulator async throws in
+            emulator.addFault(FaultRule(endpoint: .sts, times: 1, effect: .status(503)))
+            _ = try await sts(emulator, signedQuery(assumeRoleParameters(), secret: Standard.secret))
+            let line = try #require(emulator.recordedRequests(.sts).first?.logLine)
+            #expect(line.hasSuffix(" sts GET sts.aliyuncs.com/ AssumeRole -> 503 ServiceUnavailable [faults: status]"))
+        }
+    }
+
     @Test("the banner starts with the listening line and shows the accepted keys")
     func banner() async throws {
         try await withEmulator { emulator async throws in

@@ -62,7 +62,7 @@ struct FaultTests {
         try await withEmulator { emulator async throws in
             emulator.addFault(FaultRule(endpoint: .credentialsURI, times: 1, effect: .dropConnection))
             await #expect(throws: (any Error).self) { _ = try await fetch(emulator, path: "/credentials") }
-            let raw = try await rawExchange(port: emulator.port, "GET /credentials HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            let raw = try await rawExchange(port: emulator.port, "GET /credentials HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
             #expect(raw.received.hasPrefix("HTTP/1.1 200"), "the rule was used up")
             emulator.addFault(FaultRule(endpoint: .credentialsURI, times: 1, effect: .dropConnection))
             let dropped = try await rawExchange(port: emulator.port, "GET /credentials HTTP/1.1\r\nHost: localhost\r\n\r\n")

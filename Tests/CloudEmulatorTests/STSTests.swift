@@ -145,6 +145,11 @@ struct STSTests {
             reply = try await sts(emulator, signedQuery(assumeRoleParameters(accessKeyId: id), secret: secret))
             #expect(reply.code == "InvalidSecurityToken.Missing")
 
+            reply = try await sts(emulator, signedQuery(assumeRoleParameters(accessKeyId: id, ["SecurityToken": token]), secret: "wrong"))
+            #expect(reply.code == "SignatureDoesNotMatch")
+            #expect(reply.text.contains("SecurityToken%3D%252A%252A%252A%252A%252A%252A"))
+            #expect(!reply.text.contains(token) && !reply.text.contains(secret))
+
             let record = try #require(emulator.recordedRequests(.sts).dropFirst().first)
             #expect(record.parameters["SecurityToken"] == RecordedRequest.mask(token))
         }

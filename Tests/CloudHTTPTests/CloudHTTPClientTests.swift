@@ -1,6 +1,9 @@
 import CloudHTTP
 import CredentialsCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @Suite("HTTP transport")
@@ -37,9 +40,11 @@ struct CloudHTTPClientTests {
 
     @Test("connection refused is named as such")
     func refused() async throws {
-        let server = try await LoopbackServer.start(.silent)
-        let port = server.port
-        await server.stop()
+        // A socket bound to a port but not listening: connecting to it is refused, and no other
+        // test can take the port while we hold it.
+        let reserved = try ReservedPort()
+        defer { reserved.release() }
+        let port = reserved.port
         let client = CloudHTTPClient(environment: Environment([:]))
         await #expect {
             _ = try await client.send(HTTPRequest(scheme: "http", host: "127.0.0.1", port: port, connectTimeoutMs: 1000, readTimeoutMs: 1000, routing: .direct))
@@ -60,7 +65,7 @@ struct CloudHTTPClientTests {
         let connect = try #require(proxy.requests.first)
         #expect(connect.hasPrefix("CONNECT metadata.example.test:8080"))
         // user:pa:ss, base64
-        #expect(connect.lowercased().contains("proxy-authorization: basic dxnlcjpwyttzcw=="))
+        #expect(connect.lowercased().contains("proxy-authorization: basic dxnlcjpwytpzcw=="))
     }
 
     @Test("NO_PROXY bypasses the proxy for the listed host")
@@ -112,4 +117,30 @@ struct CloudHTTPClientTests {
     func noProxyMatching(host: String, list: String, bypass: Bool) {
         #expect(RouteResolver(environment: Environment(["NO_PROXY": list])).bypassesProxy(host) == bypass)
     }
+}
+
+/// A TCP port on 127.0.0.1 bound but never listened on.
+struct ReservedPort {
+    let fd: Int32
+    let port: Int
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard fd >= 0, bound == 0 else { throw CredentialsError(.network, "cannot reserve a port") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        self.fd = fd
+        self.port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func release() { close(fd) }
 }

@@ -55,6 +55,7 @@ import Testing
     @Test(arguments: [
         ("", "/"), ("/", "/"), ("/v2", "/v2/"), ("/v2/", "/v2/"), ("v2/x", "v2/x/"),
         ("/a%2Fb/c", "/a/b/c/"), ("/a b/%7E~*", "/a%20b/~~%2A/"), ("/100%/x", "/100%25/x/"), ("//a", "//a/"),
+        ("/%C3%28/x", "/%EF%BF%BD%28/x/"),
     ])
     func canonicalURI(path: String, expected: String) {
         #expect(HuaweiSigner.canonicalURI(path) == expected)

@@ -64,7 +64,7 @@ struct FileLockTests {
     func waitsForRelease() async throws {
         let directory = try LockTestDirectory()
         let path = directory.file("lock")
-        let holder = try FileLock.acquire(path: path, createMode: 0o600)
+        let holder = try await FileLock.acquire(path: path, createMode: 0o600)
         let releaser = Task {
             try await Task.sleep(nanoseconds: 200_000_000)
             holder.unlock()
@@ -80,7 +80,7 @@ struct FileLockTests {
     func asyncTimeout() async throws {
         let directory = try LockTestDirectory()
         let path = directory.file("lock")
-        let holder = try FileLock.acquire(path: path, createMode: 0o600)
+        let holder = try await FileLock.acquire(path: path, createMode: 0o600)
         defer { holder.unlock() }
         await #expect(throws: FileOperationError.self) { try await FileLock.acquire(path: path, timeout: 0.1) }
     }

@@ -196,3 +196,20 @@ actor Gate {
         waiters.removeAll()
     }
 }
+
+@Suite("Refresh engine: credentials without expiry")
+struct NoExpiryTests {
+    @Test("kept for good by default, fetched on every call with the External policy")
+    func noExpiry() async throws {
+        let clock = ManualClock()
+        let kept = ScriptedFetch(clock: clock, answers: [.credential(expiresIn: nil), .credential(expiresIn: nil)])
+        let keptProvider = RefreshingCredentialsProvider(providerName: "t", policy: .sts, clock: clock) { try await kept.fetch() }
+        _ = try await keptProvider.credential()
+        _ = try await keptProvider.credential()
+        #expect(kept.calls == 1)
+        let refetched = ScriptedFetch(clock: clock, answers: [.credential(expiresIn: nil), .credential(expiresIn: nil)])
+        let external = RefreshingCredentialsProvider(providerName: "t", policy: .external, clock: clock) { try await refetched.fetch() }
+        #expect(try await external.credential().accessKeyId == "STS.id1")
+        #expect(try await external.credential().accessKeyId == "STS.id2")
+    }
+}

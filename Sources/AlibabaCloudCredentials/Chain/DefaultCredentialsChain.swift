@@ -40,7 +40,7 @@ public final class DefaultCredentialsChain: CredentialsProvider {
             return try await links[index].provider.credential().wrapped(by: providerName)
         }
         var failures: [String] = []
-        var hints: [String] = []
+        var hints: [(hint: String, missing: Bool)] = []
         for (index, link) in links.enumerated() {
             do {
                 let credential = try await link.provider.credential()
@@ -48,7 +48,7 @@ public final class DefaultCredentialsChain: CredentialsProvider {
                 return credential.wrapped(by: providerName)
             } catch let error as CredentialsError {
                 failures.append("\(link.name): \(error.message)")
-                if let hint = error.hint { hints.append(hint) }
+                if let hint = error.hint { hints.append((hint, error.isMissingSource)) }
             } catch {
                 failures.append("\(link.name): \(error)")
             }
@@ -56,7 +56,7 @@ public final class DefaultCredentialsChain: CredentialsProvider {
         throw CredentialsError(
             .chainExhausted,
             "unable to load credentials from any of the providers in the chain: \(PythonRepr.stringList(failures))",
-            hint: hints.first)
+            hint: (hints.first { !$0.missing } ?? hints.first)?.hint)
     }
 
     /// Builds the standard links for the environment of `context`.

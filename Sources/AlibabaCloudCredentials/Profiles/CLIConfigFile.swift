@@ -12,6 +12,7 @@ struct CLIConfigFile: Sendable {
             bytes = try LocalFile.read(path)
         } catch .notFound, .notRegularFile {
             throw CredentialsError(.file, "unable to open credentials file: \(path)", hint: "run `aliyun configure`, or create the file")
+                .missingSource()
         } catch {
             throw CredentialsError(.file, "failed to parse credential form cli credentials file: \(path)", hint: error.description)
         }

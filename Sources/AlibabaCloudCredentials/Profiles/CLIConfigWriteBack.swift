@@ -92,6 +92,8 @@ struct CLIConfigWriteBack: Sendable {
         for (key, value) in fields { profile[key] = value }
         profiles[index] = .object(profile)
         document["profiles"] = .array(profiles)
+        // Python opens the file for update ('r+') before replacing it: a file the user may not write is left alone.
+        guard access(path, W_OK) == 0 else { throw CredentialsError(.file, Self.pythonOSError(errno, path: path)) }
         let text = JSONValue.object(document).serialized(style: .pythonIndented(4))
         do {
             try AtomicFile.write(text, to: path, permissions: .preserving(default: 0o644))

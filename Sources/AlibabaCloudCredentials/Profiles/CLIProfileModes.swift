@@ -46,7 +46,7 @@ struct CLIProfileModes {
             return try ramRole(profile, source: source)
         default:
             if let provider = try extendedMode(mode, profile: profile) { return provider }
-            throw CredentialsError.providerFailed("unsupported profile mode '\(mode)' form cli credentials file.")
+            throw CredentialsError.providerFailed("unsupported profile mode '\(profile.mode ?? "None")' form cli credentials file.")
         }
     }
 

@@ -15,6 +15,8 @@ import CredentialsCore
 /// 15 minutes before they expire (``RefreshPolicy/sts``).
 ///
 /// Differences from the Python library, all deliberate:
+/// - stale-if-error (cloudcred's refresh engine): when a refresh fails in the last 15 minutes before expiry,
+///   the cached credentials keep being served until they expire, with retries (Python raises at once);
 /// - a response body quoted in an error goes through `SafeBody.render`, which masks secret-looking
 ///   fields (Python quotes the raw body), and a password or a secret-looking query value of the URI
 ///   itself is masked where the message names the URI;

@@ -106,7 +106,15 @@ enum ExternalProcess {
             envp.forEach { free($0) }
         }
         var pid = pid_t()
-        let code = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        var code = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        // ETXTBSY: the program was just written and another thread's fork still holds its write descriptor;
+        // that clears within milliseconds (Go's os/exec retries the same way).
+        var retries = 0
+        while code == ETXTBSY && retries < 20 {
+            retries += 1
+            usleep(5_000)
+            code = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        }
         closeAll([outPipe[1], errPipe[1]])
         guard code == 0 else {
             closeAll([outPipe[0], errPipe[0]])

@@ -66,9 +66,11 @@ public final class INIProfileProvider: CredentialsProvider {
     func loadProvider() throws -> any CredentialsProvider {
         let (file, unreadable) = try INICredentialsFile.load(path: path)
         guard let section = file.section(profileName) else {
-            throw CredentialsError(
+            let error = CredentialsError(
                 .file, "failed to get credential from credentials file: $\(path)",
                 hint: unreadable ?? INICredentialsFile.missingSectionHint(profileName, path: path))
+            // A file that is absent is a source not set up; one that is unreadable is broken.
+            throw unreadable == nil && !LocalFile.exists(path) ? error.missingSource() : error
         }
         return try INICredentialsFile.provider(for: section, path: path, context: context)
     }

@@ -10,6 +10,8 @@ import CredentialsCore
 /// ``RAMRoleARNProvider`` (`sts_endpoint`, else region and VPC settings, else `sts.aliyuncs.com`).
 ///
 /// Differences from the Python library, all deliberate:
+/// - stale-if-error (cloudcred's refresh engine): when a refresh fails in the last 15 minutes before expiry,
+///   the cached credentials keep being served until they expire, with retries (Python raises at once);
 /// - trailing line breaks of the token file are trimmed (Python sends a final newline as `%0A`);
 /// - a session duration of 0 (which aliyun CLI writes as `expired_seconds`) means 3600, as in
 ///   ``RAMRoleARNProvider`` (Python rejects it);

@@ -10,8 +10,11 @@ import CredentialsCore
 /// providers); timeouts default to 5000 ms (connect) and 10000 ms (read). Credentials are cached and
 /// refreshed 15 minutes before they expire (``RefreshPolicy/sts``).
 ///
-/// Differences from the Python library, all deliberate: a duration of 0 means 3600 (as
-/// ``RAMRoleARNProvider``), and STS error bodies are quoted through `SafeBody.render`.
+/// Differences from the Python library, all deliberate:
+/// - stale-if-error (cloudcred's refresh engine): when a refresh fails in the last 15 minutes before expiry,
+///   the cached credentials keep being served until they expire, with retries (Python raises at once);
+/// - a duration of 0 means 3600 (as ``RAMRoleARNProvider``; Python rejects it);
+/// - STS error bodies are quoted through `SafeBody.render`, which masks secret-looking fields.
 public final class RSAKeyPairProvider: CredentialsProvider {
     public let providerName = "rsa_key_pair"
     /// The public key id, sent as `AccessKeyId`.

@@ -50,7 +50,8 @@ public struct EnvironmentProvider: CredentialsProvider {
         guard let id = environment.nonEmpty("ALIBABA_CLOUD_ACCESS_KEY_ID") else {
             throw CredentialsError.providerFailed(
                 "Environment variable accessKeyId cannot be empty",
-                hint: "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+                hint: "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or run `aliyun configure`"
+            ).missingSource()
         }
         guard let secret = environment.nonEmpty("ALIBABA_CLOUD_ACCESS_KEY_SECRET") else {
             throw CredentialsError.providerFailed(

@@ -16,11 +16,17 @@ struct RequestPipeline: Sendable {
     let state: EmulatorState
     let clock: any CredentialsClock
     let dispatcher: HostDispatcher
+    /// Called with every recorded request (the `cloudcred emulator` request log).
+    let observer: (@Sendable (RecordedRequest) -> Void)?
 
-    init(configuration: EmulatorConfiguration, state: EmulatorState, clock: any CredentialsClock) {
+    init(
+        configuration: EmulatorConfiguration, state: EmulatorState, clock: any CredentialsClock,
+        observer: (@Sendable (RecordedRequest) -> Void)? = nil
+    ) {
         self.configuration = configuration
         self.state = state
         self.clock = clock
+        self.observer = observer
         dispatcher = HostDispatcher(control: ControlService(), services: ServiceRegistry.services(configuration: configuration))
     }
 
@@ -46,7 +52,9 @@ struct RequestPipeline: Sendable {
         }
         response = FaultInjector.rewriteBody(of: response, plan: plan, now: now)
         if endpoint != .control {
-            state.record(Self.record(request, endpoint: endpoint, sequence: sequence, response: response, plan: plan, now: now))
+            let record = Self.record(request, endpoint: endpoint, sequence: sequence, response: response, plan: plan, now: now)
+            state.record(record)
+            observer?(record)
         }
         return Outcome(response: response, plan: plan, date: now)
     }

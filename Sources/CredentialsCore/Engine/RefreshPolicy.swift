@@ -26,6 +26,8 @@ public struct RefreshPolicy: Sendable, Hashable {
     public var retryBaseDelay: Double
     /// Upper bound of the retry delay, in seconds.
     public var retryMaxDelay: Double
+    /// Whether a credential without an expiry is kept for good (true) or fetched again on every call (false).
+    public var cachesCredentialsWithoutExpiry: Bool
 
     public init(
         staleBeforeExpiry: Double = 900,
@@ -33,7 +35,8 @@ public struct RefreshPolicy: Sendable, Hashable {
         prefetchBeforeExpiry: Double? = nil,
         failureBehavior: FailureBehavior = .serveUntilExpired,
         retryBaseDelay: Double = 1,
-        retryMaxDelay: Double = 60
+        retryMaxDelay: Double = 60,
+        cachesCredentialsWithoutExpiry: Bool = true
     ) {
         self.staleBeforeExpiry = staleBeforeExpiry
         self.prefetchAfterFetch = prefetchAfterFetch
@@ -41,6 +44,7 @@ public struct RefreshPolicy: Sendable, Hashable {
         self.failureBehavior = failureBehavior
         self.retryBaseDelay = retryBaseDelay
         self.retryMaxDelay = retryMaxDelay
+        self.cachesCredentialsWithoutExpiry = cachesCredentialsWithoutExpiry
     }
 
     /// RAM role ARN, OIDC, RSA key pair, credentials URI, CloudSSO: stale 15 minutes before expiry.
@@ -49,7 +53,7 @@ public struct RefreshPolicy: Sendable, Hashable {
     /// and the last credential served through metadata outages.
     public static let ecs = RefreshPolicy(prefetchAfterFetch: 3600, failureBehavior: .serveExpired, retryMaxDelay: 300)
     /// External process: stale 3 minutes before expiry; credentials without expiry are fetched on every call.
-    public static let external = RefreshPolicy(staleBeforeExpiry: 180)
+    public static let external = RefreshPolicy(staleBeforeExpiry: 180, cachesCredentialsWithoutExpiry: false)
     /// OAuth: used until the exact expiry.
     public static let oauth = RefreshPolicy(staleBeforeExpiry: 0)
 }

@@ -65,7 +65,7 @@ struct RefreshState: Sendable {
     /// Records a fetched credential; returns what the waiters get.
     mutating func record(success value: Credential, now: Date, jitter: Double) -> Outcome {
         guard let expiration = value.expiration else {
-            entry = Entry(value: value, staleAt: .distantFuture, prefetchAt: nil)
+            entry = Entry(value: value, staleAt: policy.cachesCredentialsWithoutExpiry ? .distantFuture : now, prefetchAt: nil)
             consecutiveFailures = 0
             retryAt = nil
             return .value(value)

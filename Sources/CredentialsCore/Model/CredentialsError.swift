@@ -32,6 +32,9 @@ public struct CredentialsError: Error, Sendable, Hashable, CustomStringConvertib
     public let message: String
     /// A short hint on how to fix it, when known.
     public var hint: String?
+    /// True when the source simply is not set up (no variable, no file), as opposed to set up and broken.
+    /// A chain shows the hint of a broken source before the hint of a missing one.
+    public var isMissingSource = false
 
     public init(_ code: Code, _ message: String, hint: String? = nil) {
         self.code = code
@@ -40,6 +43,13 @@ public struct CredentialsError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     public var description: String { message }
+
+    /// The same error, marked as "this source is not set up".
+    public func missingSource() -> CredentialsError {
+        var copy = self
+        copy.isMissingSource = true
+        return copy
+    }
 
     /// A bad parameter (Python `ValueError`).
     public static func invalidArgument(_ message: String, hint: String? = nil) -> CredentialsError {

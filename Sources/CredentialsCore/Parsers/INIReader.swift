@@ -7,9 +7,12 @@ struct RawINI {
         /// The 1-based line of `key = value`.
         var line: Int
 
-        /// The lines joined with `\n` and right-stripped (so trailing blank lines vanish), as configparser joins them.
-        var value: String {
-            String(Substring(PythonText.rstrip(Substring(lines.joined(separator: "\n")).unicodeScalars)))
+        /// The lines joined with `\n` and right-stripped (so trailing blank lines vanish), as configparser joins
+        /// them; set when the whole file has been read.
+        var value = ""
+
+        mutating func joinLines() {
+            value = String(Substring(PythonText.rstrip(Substring(lines.joined(separator: "\n")).unicodeScalars)))
         }
     }
 
@@ -30,6 +33,10 @@ struct RawINI {
         mutating func appendLine(_ text: String, toOption key: String) {
             guard let index = positions[ScalarKey(key)] else { return }
             options[index].lines.append(text)
+        }
+
+        mutating func joinLines() {
+            for index in options.indices { options[index].joinLines() }
         }
     }
 
@@ -126,6 +133,8 @@ struct INIReader {
         if !badLines.isEmpty {
             throw .parsingErrors(source: source, lines: badLines)
         }
+        ini.defaults.joinLines()
+        for index in ini.sections.indices { ini.sections[index].joinLines() }
         return ini
     }
 

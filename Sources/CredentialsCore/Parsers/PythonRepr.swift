@@ -10,8 +10,8 @@
 /// * non-ASCII code points that Python's `str.isprintable()` rejects (general categories Cc, Cf, Cs, Co, Cn,
 ///   Zl, Zp, Zs) become `\xNN`, `\uNNNN` or `\UNNNNNNNN` (lowercase hex); everything else is kept as is.
 ///
-/// Categories come from Swift's Unicode tables, which may be a newer Unicode version than the Python
-/// that is compared against: only code points assigned between the two versions can differ.
+/// Categories come from Swift's Unicode tables; code points assigned after Unicode 14.0 (the version of
+/// CPython 3.11, the reference) count as unassigned, as they are in that Python.
 public enum PythonRepr {
     /// `repr(text)` for a Python `str`.
     public static func string(_ text: String) -> String {
@@ -53,8 +53,15 @@ public enum PythonRepr {
         "[" + items.map(string).joined(separator: ", ") + "]"
     }
 
+    /// The Unicode version of the Python we match (CPython 3.11's `unicodedata.unidata_version`): code points
+    /// assigned later are unassigned (category Cn) there, so not printable.
+    static let pythonUnicodeVersion: Unicode.Version = (major: 14, minor: 0)
+
     /// Python's `str.isprintable()` for a single non-ASCII code point.
     static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        guard let age = scalar.properties.age,
+            (age.major, age.minor) <= (pythonUnicodeVersion.major, pythonUnicodeVersion.minor)
+        else { return false }
         switch scalar.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned,
             .lineSeparator, .paragraphSeparator, .spaceSeparator:

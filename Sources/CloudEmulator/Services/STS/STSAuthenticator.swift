@@ -101,7 +101,11 @@ struct STSAuthenticator {
         case (true, true): return "either"
         case (true, false): return "percent20"
         case (false, true): return "plus"
-        case (false, false): throw .signatureMismatch(stringToSign: standard)
+        case (false, false):
+            // Echo the string to sign as real STS does, but never a security token.
+            var shown = unsigned
+            if shown["SecurityToken"] != nil { shown["SecurityToken"] = "******" }
+            throw .signatureMismatch(stringToSign: AlibabaRPCSigner.stringToSign(method: method, parameters: shown, spaceEncoding: .percent20))
         }
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Runs a built executable of this package (next to the test bundle in `.build/<config>/`),
+/// in the style of swift-argument-parser's example tests: stdin in, stdout/stderr/exit status out.
+struct BinaryRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var productsDirectory: URL {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
+        var dir = testBinary.deletingLastPathComponent()
+        // On Linux the bundle is a plain executable in .build/debug; on macOS it is a .xctest bundle.
+        if dir.lastPathComponent == "MacOS" { dir = dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+        return dir
+    }
+
+    /// Runs the product on a Dispatch thread, so a blocking wait never starves the test runner's
+    /// cooperative threads (two on this machine).
+    static func run(_ product: String, _ arguments: [String], stdin: String = "", environment: [String: String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try runBlocking(product, arguments, stdin: stdin, environment: environment) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ product: String, _ arguments: [String], stdin: String, environment: [String: String]) throws -> Result {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent(product)
+        process.arguments = arguments
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // The program may exit without reading its input: a broken pipe here is not an error.
+        if !stdin.isEmpty { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A minimal environment: PATH and a fresh, empty HOME.
+    static func cleanEnvironment(home: String, extra: [String: String] = [:]) -> [String: String] {
+        var env = ["PATH": "/usr/bin:/bin", "HOME": home, "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true"]
+        env.merge(extra) { _, new in new }
+        return env
+    }
+
+    static func makeHome() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cloudcred-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}

@@ -1,6 +1,9 @@
 import CloudEmulator
 import CredentialsCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @Suite("cloudcred CLI (built binary)")
@@ -107,5 +110,71 @@ struct HelperProtocolTests {
         #expect(usage.status == 1 && usage.stdout.hasPrefix("Usage: docker-credential-cloudcred <store|get|erase|list|version>"))
         let bogus = try await BinaryRunner.run("docker-credential-cloudcred", ["bogus"], environment: env)
         #expect(bogus.status == 1 && bogus.stdout.contains("unknown action: bogus"))
+    }
+}
+
+@Suite("cloudcred emulator (built binary)")
+struct EmulatorCommandTests {
+    @Test("prints `listening on http://HOST:PORT` first, serves STS, and stops cleanly on SIGTERM")
+    func listensAndStops() async throws {
+        let process = Process()
+        process.executableURL = BinaryRunner.productsDirectory.appendingPathComponent("cloudcred")
+        process.arguments = ["emulator", "--port", "0"]
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let firstLine: String = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                var bytes: [UInt8] = []
+                while let chunk = try? output.fileHandleForReading.read(upToCount: 1), let byte = chunk.first, byte != 10 {
+                    bytes.append(byte)
+                }
+                continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        #expect(firstLine.hasPrefix("listening on http://127.0.0.1:"))
+        let port = try #require(Int(firstLine.split(separator: ":").last ?? ""))
+        let health = try await URLSessionFree.get(port: port, path: "/_emulator/counters")
+        #expect(health.hasPrefix("HTTP/1.1 200"))
+        process.terminate()
+        let status: Int32 = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume(returning: process.terminationStatus)
+            }
+        }
+        #expect(status == 0 || status == 15)
+    }
+}
+
+/// A plain HTTP GET over a socket (no URLSession), enough to talk to the emulator.
+enum URLSessionFree {
+    static func get(port: Int, path: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                defer { close(fd) }
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_addr.s_addr = inet_addr("127.0.0.1")
+                address.sin_port = in_port_t(UInt16(port).bigEndian)
+                let connected = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                guard connected == 0 else { return continuation.resume(throwing: CredentialsError(.network, "connect failed")) }
+                let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+                _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+                var response: [UInt8] = []
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while true {
+                    let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                    if n <= 0 { break }
+                    response.append(contentsOf: buffer[0..<n])
+                }
+                continuation.resume(returning: String(decoding: response, as: UTF8.self))
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
 /// Masks identifiers and secrets for display and logs.
 public enum Redact {
-    /// `LTAI5tQxpeqgx5JvWsUV3FjV` → `LTAI****3FjV`; short ids show only `****`.
+    /// For example `LTAI5tQxpeqgx5JvWsUV3FjV` → `LTAI****3FjV`; short ids show only `****`.
     public static func accessKeyId(_ id: String) -> String {
         let chars = Array(id)
         guard chars.count >= 12 else { return "****" }

@@ -61,9 +61,7 @@ public final class OIDCRoleARNProvider: CredentialsProvider {
     ) throws {
         let env = context.environment
         let duration = try STSDuration.validated(durationSeconds)
-        guard let arn = roleARN.nonEmpty ?? env.nonEmpty("ALIBABA_CLOUD_ROLE_ARN") else {
-            throw CredentialsError.invalidArgument("role_arn or environment variable ALIBABA_CLOUD_ROLE_ARN cannot be empty")
-        }
+        let arn = try STSDuration.roleARN(roleARN, environment: env)
         guard let providerARN = oidcProviderARN.nonEmpty ?? env.nonEmpty("ALIBABA_CLOUD_OIDC_PROVIDER_ARN") else {
             throw CredentialsError.invalidArgument(
                 "oidc_provider_arn or environment variable ALIBABA_CLOUD_OIDC_PROVIDER_ARN cannot be empty")
@@ -75,7 +73,7 @@ public final class OIDCRoleARNProvider: CredentialsProvider {
         self.roleARN = arn
         self.oidcProviderARN = providerARN
         self.oidcTokenFilePath = tokenFile
-        self.roleSessionName = roleSessionName.nonEmpty ?? env.nonEmpty("ALIBABA_CLOUD_ROLE_SESSION_NAME") ?? STSDuration.defaultSessionName(context)
+        self.roleSessionName = STSDuration.sessionName(roleSessionName, context: context)
         self.durationSeconds = duration
         self.endpoint = STSEndpoint.resolve(explicit: stsEndpoint, regionId: stsRegionId, enableVPC: enableVPC, environment: env)
         let call = STSCall(providerName: "oidc_role_arn", endpoint: endpoint, options: httpOptions, context: context)

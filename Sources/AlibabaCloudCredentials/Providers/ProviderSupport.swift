@@ -5,7 +5,7 @@ import Darwin
 #endif
 import CredentialsCore
 
-/// Session-duration and session-name rules shared by the STS providers (OIDC, RSA key pair).
+/// Session-duration, role and session-name rules shared by the STS providers (RAM role, OIDC, RSA key pair).
 enum STSDuration {
     /// nil or 0 → 3600; below 900 is an error.
     ///
@@ -18,6 +18,19 @@ enum STSDuration {
                 "session duration should be in the range of 900s - max session duration", hint: "set a duration of at least 900 seconds")
         }
         return duration
+    }
+
+    /// The role ARN given, else `ALIBABA_CLOUD_ROLE_ARN`; the Python library's error when neither is set.
+    static func roleARN(_ given: String?, environment: Environment) throws -> String {
+        guard let arn = given.nonEmpty ?? environment.nonEmpty("ALIBABA_CLOUD_ROLE_ARN") else {
+            throw CredentialsError.invalidArgument("role_arn or environment variable ALIBABA_CLOUD_ROLE_ARN cannot be empty")
+        }
+        return arn
+    }
+
+    /// The session name given, else `ALIBABA_CLOUD_ROLE_SESSION_NAME`, else ``defaultSessionName(_:)``.
+    static func sessionName(_ given: String?, context: ProviderContext) -> String {
+        given.nonEmpty ?? context.environment.nonEmpty("ALIBABA_CLOUD_ROLE_SESSION_NAME") ?? defaultSessionName(context)
     }
 
     /// `credentials-swift-<epoch seconds>` (Python: `credentials-python-<epoch seconds>`).

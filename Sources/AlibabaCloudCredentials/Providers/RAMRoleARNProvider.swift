@@ -33,19 +33,10 @@ public final class RAMRoleARNProvider: CredentialsProvider {
         context: ProviderContext
     ) throws {
         let env = context.environment
-        let duration = durationSeconds.flatMap { $0 == 0 ? nil : $0 } ?? 3600
-        guard duration >= 900 else {
-            throw CredentialsError.invalidArgument(
-                "session duration should be in the range of 900s - max session duration",
-                hint: "set a duration of at least 900 seconds")
-        }
-        guard let arn = roleARN.nonEmpty ?? env.nonEmpty("ALIBABA_CLOUD_ROLE_ARN") else {
-            throw CredentialsError.invalidArgument("role_arn or environment variable ALIBABA_CLOUD_ROLE_ARN cannot be empty")
-        }
+        let duration = try STSDuration.validated(durationSeconds)
+        let arn = try STSDuration.roleARN(roleARN, environment: env)
         self.roleARN = arn
-        self.roleSessionName =
-            roleSessionName.nonEmpty ?? env.nonEmpty("ALIBABA_CLOUD_ROLE_SESSION_NAME")
-            ?? "credentials-swift-\(Int(context.clock.now().timeIntervalSince1970))"
+        self.roleSessionName = STSDuration.sessionName(roleSessionName, context: context)
         self.durationSeconds = duration
         self.endpoint = STSEndpoint.resolve(explicit: stsEndpoint, regionId: stsRegionId, enableVPC: enableVPC, environment: env)
         let call = STSCall(providerName: "ram_role_arn", endpoint: endpoint, options: httpOptions, context: context)

@@ -176,6 +176,18 @@ struct ExternalProcessProviderTests {
         #expect(credential.accessKeySecret == "$HOME;|*|2")
     }
 
+    @Test("the command inherits no descriptor beyond standard input, output and error")
+    func noInheritedDescriptors() async throws {
+        let directory = try LoginTestDirectory()
+        let leaked = open(directory.file("runs"), O_WRONLY | O_CREAT, 0o600)  // no O_CLOEXEC on purpose
+        #expect(leaked > 2)
+        defer { close(leaked) }
+        let script = try directory.script(
+            "fds.sh",
+            #"if [ -e /proc/self/fd/\#(leaked) ]; then s=leaked; else s=closed; fi; printf '{"access_key_id": "a", "access_key_secret": "%s"}' "$s""#)
+        #expect(try await Self.provider(script).credential().accessKeySecret == "closed")
+    }
+
     @Test("quote errors, missing and non-executable programs", arguments: [
         ("'unterminated", "failed to execute external command: No closing quotation"),
         ("no-such-command-for-cloudcred --x", "failed to execute external command: [Errno 2] No such file or directory: 'no-such-command-for-cloudcred'"),

@@ -30,8 +30,16 @@ final class LoginTestDirectory: Sendable {
     func write(_ name: String, _ text: String, mode: Int = 0o644) throws -> String {
         let path = file(name)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        chmod(path, mode_t(mode))
+        // O_CLOEXEC: a child another test spawns meanwhile must not inherit the write descriptor,
+        // or exec'ing this script fails with ETXTBSY for as long as that child lives.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        fchmod(fd, mode_t(mode))
         return path
     }
 

@@ -85,6 +85,9 @@ enum ExternalProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        // The child gets standard input, output and error only: no descriptor of ours (cache files,
+        // sockets, a script another thread is writing) leaks into the credential process.
+        closeInheritedDescriptors(&actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -230,3 +233,20 @@ private func onDedicatedThread<T: Sendable>(_ body: @escaping @Sendable () -> T)
         }
     }
 }
+
+/// Adds glibc's `posix_spawn_file_actions_addclosefrom_np(3)` (2.34+) when the C library has it; Swift's
+/// Glibc module does not import the `_np` declaration, so it is looked up once at run time.
+private func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+    guard let addCloseFrom = addCloseFromFunction else { return }
+    _ = addCloseFrom(&actions, 3)
+}
+
+private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+private let addCloseFromFunction: AddCloseFrom? = {
+    guard let process = dlopen(nil, RTLD_NOW),
+          let symbol = dlsym(process, "posix_spawn_file_actions_addclosefrom_np") else {
+        return nil
+    }
+    return unsafeBitCast(symbol, to: AddCloseFrom.self)
+}()

@@ -14,6 +14,9 @@ let package = Package(
         .library(name: "CloudSigning", targets: ["CloudSigning"]),
         .library(name: "CloudHTTP", targets: ["CloudHTTP"]),
         .library(name: "AlibabaCloudCredentials", targets: ["AlibabaCloudCredentials"]),
+        .library(name: "HuaweiCloudCredentials", targets: ["HuaweiCloudCredentials"]),
+        .library(name: "RegistryCredentials", targets: ["RegistryCredentials"]),
+        .library(name: "RegistryLogin", targets: ["RegistryLogin"]),
         .library(name: "CloudEmulator", targets: ["CloudEmulator"]),
         .executable(name: "cloudcred", targets: ["cloudcred"]),
         .executable(name: "docker-credential-cloudcred", targets: ["docker-credential-cloudcred"]),
@@ -67,6 +70,32 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Huawei Cloud credentials as huaweicloudsdkcore finds them: env, profile file, ECS metadata.
+        .target(
+            name: "HuaweiCloudCredentials",
+            dependencies: [
+                "CredentialsCore", "CloudSigning", "CloudHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // What the helper answers by itself: registry host classification, the tool config, the token cache,
+        // the stored-password store, docker/podman config editing. CredentialsCore only (fast start-up).
+        .target(name: "RegistryCredentials", dependencies: ["CredentialsCore"], swiftSettings: strict),
+
+        // Getting a registry password from cloud credentials: ACR and SWR token APIs, the cache-filling
+        // resolver, the kubelet credential provider protocol.
+        .target(
+            name: "RegistryLogin",
+            dependencies: [
+                "CredentialsCore", "CloudSigning", "CloudHTTP", "AlibabaCloudCredentials", "HuaweiCloudCredentials",
+                "RegistryCredentials",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // A local emulator of the cloud endpoints we call, with real signature checks and fault injection.
         .target(
             name: "CloudEmulator",
@@ -92,6 +121,7 @@ let package = Package(
             name: "cloudcred",
             dependencies: [
                 "CredentialsCore", "CloudHTTP", "AlibabaCloudCredentials", "CloudEmulator",
+                "HuaweiCloudCredentials", "RegistryCredentials", "RegistryLogin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -101,7 +131,7 @@ let package = Package(
         // Started by docker/podman on every registry operation: links CredentialsCore only.
         .executableTarget(
             name: "docker-credential-cloudcred",
-            dependencies: ["CredentialsCore"],
+            dependencies: ["CredentialsCore", "RegistryCredentials"],
             swiftSettings: strict
         ),
 
@@ -136,6 +166,20 @@ let package = Package(
         .testTarget(
             name: "AlibabaCloudCredentialsTests",
             dependencies: ["AlibabaCloudCredentials", "CloudEmulator", "CloudHTTP", "CredentialsCore", "CloudSigning"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "HuaweiCloudCredentialsTests",
+            dependencies: ["HuaweiCloudCredentials", "CloudEmulator", "CloudHTTP", "CredentialsCore", "CloudSigning"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "RegistryCredentialsTests", dependencies: ["RegistryCredentials", "CredentialsCore"], swiftSettings: strict),
+        .testTarget(
+            name: "RegistryLoginTests",
+            dependencies: [
+                "RegistryLogin", "RegistryCredentials", "HuaweiCloudCredentials", "AlibabaCloudCredentials",
+                "CloudEmulator", "CloudHTTP", "CredentialsCore", "CloudSigning",
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["CloudEmulator", "CredentialsCore"], swiftSettings: strict),

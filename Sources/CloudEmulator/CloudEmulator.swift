@@ -110,4 +110,7 @@ public final class CloudEmulator: Sendable {
 
     /// Every credential the emulator handed out, oldest first (secrets included: they are throw-away values).
     public func issuedCredentials() -> [IssuedCredential] { state.issuedCredentials() }
+
+    /// Every registry login the emulator handed out (ACR tokens, SWR logins), oldest first.
+    public func issuedRegistryLogins() -> [IssuedRegistryLogin] { state.issuedRegistryLogins() }
 }

@@ -9,6 +9,7 @@ final class EmulatorState: Sendable {
         var records: [RecordedRequest] = []
         var faults: [ActiveFault] = []
         var issued: [IssuedCredential] = []
+        var registryLogins: [IssuedRegistryLogin] = []
         var nonces: [String: Date] = [:]
         var metadataTokens: [String: Date] = [:]
         var sequence = 0
@@ -107,6 +108,16 @@ final class EmulatorState: Sendable {
 
     func issuedCredentials() -> [IssuedCredential] {
         storage.withLock { $0.issued }
+    }
+
+    // MARK: Issued registry logins
+
+    func issueRegistryLogin(_ login: IssuedRegistryLogin) {
+        storage.withLock { $0.registryLogins.append(login) }
+    }
+
+    func issuedRegistryLogins() -> [IssuedRegistryLogin] {
+        storage.withLock { $0.registryLogins }
     }
 
     // MARK: Nonces and metadata tokens

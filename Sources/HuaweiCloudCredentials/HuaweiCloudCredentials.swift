@@ -1,0 +1,1 @@
+// The HuaweiCloudCredentials module; see docs/ARCHITECTURE.md.

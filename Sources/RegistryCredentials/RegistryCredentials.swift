@@ -1,0 +1,1 @@
+// The RegistryCredentials module; see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The RegistryLogin module; see docs/ARCHITECTURE.md.

@@ -8,11 +8,19 @@ extension CloudEmulator {
     /// - Parameters:
     ///   - configurationPath: a JSON configuration file (see ``EmulatorConfiguration/load(path:)``); nil for
     ///     ``EmulatorConfiguration/standard``.
-    /// - Throws: ``EmulatorConfigurationError`` for a bad file, ``EmulatorError`` when it cannot listen.
-    public static func runUntilSignalled(host: String, port: Int, configurationPath: String?) async throws {
+    ///   - registryTokenCertificatePath: where to write ``registryTokenCertificatePEM`` (mode 0644) before listening,
+    ///     for scripts that configure a registry's `rootcertbundle`; nil to write nothing.
+    /// - Throws: ``EmulatorConfigurationError`` for a bad file, `FileOperationError` when the certificate cannot be
+    ///   written, ``EmulatorError`` when it cannot listen.
+    public static func runUntilSignalled(
+        host: String, port: Int, configurationPath: String?, registryTokenCertificatePath: String? = nil
+    ) async throws {
         let configuration = try configurationPath.map(EmulatorConfiguration.load(path:)) ?? .standard
         let emulator = CloudEmulator(configuration: configuration, clock: SystemClock()) { record in
             FileHandle.standardError.write(Data((record.logLine + "\n").utf8))
+        }
+        if let registryTokenCertificatePath {
+            try AtomicFile.write(emulator.registryTokenCertificatePEM, to: registryTokenCertificatePath, permissions: .exactly(0o644))
         }
         let signals = SignalWaiter(signals: [SIGINT, SIGTERM])
         try await emulator.start(host: host, port: port)
@@ -36,6 +44,7 @@ extension CloudEmulator {
         let ecs = configuration.ecs
         lines.append("ecs metadata role \(ecs.roleName) mode \(ecs.mode.rawValue)")
         lines.append("credentials uri \(baseURL)\(configuration.credentialsURIPath)")
+        lines.append("registry token realm \(baseURL)\(RegistryTokenService.loopbackPath) issuer \(Self.registryTokenIssuer)")
         lines.append("use CLOUDCRED_CONNECT_TO=\(connectTo); control API at \(baseURL)/_emulator/; stop with Ctrl-C")
         return lines
     }

@@ -18,6 +18,7 @@ public final class CloudEmulator: Sendable {
     /// The configuration it was created with.
     public let configuration: EmulatorConfiguration
     private let state: EmulatorState
+    private let registryTokens: RegistryTokenAuthority
     private let server: EmulatorServer
     private let tlsServer: EmulatorServer
     private let listening = Mutex<(host: String, port: Int)?>(nil)
@@ -34,7 +35,9 @@ public final class CloudEmulator: Sendable {
     init(configuration: EmulatorConfiguration, clock: any CredentialsClock, observer: (@Sendable (RecordedRequest) -> Void)?) {
         self.configuration = configuration
         state = EmulatorState(faults: configuration.faults)
-        let pipeline = RequestPipeline(configuration: configuration, state: state, clock: clock, observer: observer)
+        registryTokens = RegistryTokenAuthority()
+        let pipeline = RequestPipeline(
+            configuration: configuration, state: state, clock: clock, registryTokens: registryTokens, observer: observer)
         server = EmulatorServer(pipeline: pipeline)
         tlsServer = EmulatorServer(pipeline: pipeline)
     }
@@ -113,4 +116,17 @@ public final class CloudEmulator: Sendable {
 
     /// Every registry login the emulator handed out (ACR tokens, SWR logins), oldest first.
     public func issuedRegistryLogins() -> [IssuedRegistryLogin] { state.issuedRegistryLogins() }
+
+    /// Makes the registry token realm (and the registry front) accept a login, as if the emulator had issued it:
+    /// for tests and CI scripts that need registry credentials without a cloud API call. Over HTTP:
+    /// `POST /_emulator/registry/logins` (see ``ControlService``).
+    public func issueRegistryLogin(_ login: IssuedRegistryLogin) { state.issueRegistryLogin(login) }
+
+    /// The self-signed certificate (PEM) of the key that signs registry tokens: the `rootcertbundle` of a registry
+    /// configured with `auth: token: {realm: "<baseURL>/token", service: …, issuer: ` ``registryTokenIssuer`` `}`.
+    /// Made when the emulator is created; also served at `GET /_emulator/registry/token-cert.pem`.
+    public var registryTokenCertificatePEM: String { registryTokens.certificatePEM }
+
+    /// The `iss` claim of the registry tokens the emulator signs (a registry's `auth: token: issuer:`).
+    public static let registryTokenIssuer = RegistryTokenAuthority.issuer
 }

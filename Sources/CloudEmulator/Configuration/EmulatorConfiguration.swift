@@ -20,6 +20,10 @@ public struct EmulatorConfiguration: Sendable, Codable, Equatable {
     public var credentialLifetimeSeconds: Int
     /// Faults active from the start (and again after ``CloudEmulator/reset()``).
     public var faults: [FaultRule]
+    /// The Container Registry instances and token lifetime (default ``EmulatorACR/standard``).
+    public var acr = EmulatorACR()
+    /// Huawei Cloud: SWR callers, the ECS metadata service, temporary logins (default ``EmulatorHuawei/standard``).
+    public var huawei = EmulatorHuawei.standard
 
     public init(
         accessKeys: [EmulatorAccessKey] = [],
@@ -72,7 +76,7 @@ public struct EmulatorConfiguration: Sendable, Codable, Equatable {
     // MARK: - Codable (missing keys keep the standard values)
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case accessKeys, roles, oidcProviders, rsaKeyPairs, ecs, credentialsURIPath, credentialLifetimeSeconds, faults
+        case accessKeys, roles, oidcProviders, rsaKeyPairs, ecs, credentialsURIPath, credentialLifetimeSeconds, faults, acr, huawei
     }
 
     public init(from decoder: any Decoder) throws {
@@ -88,6 +92,8 @@ public struct EmulatorConfiguration: Sendable, Codable, Equatable {
         credentialLifetimeSeconds = try container.decodeIfPresent(Int.self, forKey: .credentialLifetimeSeconds)
             ?? standard.credentialLifetimeSeconds
         faults = try container.decodeIfPresent([FaultRule].self, forKey: .faults) ?? standard.faults
+        acr = try container.decodeIfPresent(EmulatorACR.self, forKey: .acr) ?? standard.acr
+        huawei = try container.decodeIfPresent(EmulatorHuawei.self, forKey: .huawei) ?? standard.huawei
     }
 
     // MARK: - Lookups used by the services

@@ -15,9 +15,9 @@ public struct EmulatorEndpoint: Hashable, Sendable, Codable, CustomStringConvert
     public static let credentialsURI = EmulatorEndpoint("credentials-uri")
     /// The emulator's own control API (`/_emulator/…` on any host).
     public static let control = EmulatorEndpoint("control")
-    /// Alibaba Cloud Container Registry API (reserved for a later round).
+    /// Alibaba Cloud Container Registry API (`cr[-vpc].<region>.aliyuncs.com`).
     public static let acr = EmulatorEndpoint("acr")
-    /// Huawei Cloud SWR API (reserved for a later round).
+    /// Huawei Cloud SWR API (`swr-api.<region>.myhuaweicloud.com`, `.myhuaweicloud.eu`, `.otc.t-systems.com`).
     public static let swr = EmulatorEndpoint("swr")
     /// A Docker registry token realm (reserved for a later round).
     public static let registry = EmulatorEndpoint("registry")
@@ -25,7 +25,7 @@ public struct EmulatorEndpoint: Hashable, Sendable, Codable, CustomStringConvert
     public static let oauth = EmulatorEndpoint("oauth")
     /// Alibaba Cloud CloudSSO sign-in (reserved for a later round).
     public static let cloudSSO = EmulatorEndpoint("cloudsso")
-    /// The Huawei Cloud metadata service `169.254.169.254` (reserved for a later round).
+    /// The Huawei Cloud metadata service `169.254.169.254`.
     public static let huaweiMetadata = EmulatorEndpoint("huawei-metadata")
 
     /// Every endpoint the emulator knows, in display order.

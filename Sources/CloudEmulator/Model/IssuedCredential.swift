@@ -5,6 +5,8 @@ public struct IssuedCredential: Sendable, Codable, Equatable {
     /// Which call produced them.
     public enum Kind: String, Sendable, Codable {
         case assumeRole, assumeRoleWithOIDC, sessionAccessKey, ecsMetadata, credentialsURI
+        /// Huawei ECS metadata `securitykey` (accepted by the emulator's SWR API with their security token).
+        case huaweiMetadata
     }
 
     public var kind: Kind

@@ -71,6 +71,7 @@ public struct RecordedRequest: Sendable, Codable, Equatable {
     static let secretHeaders: Set<String> = [
         "authorization", "proxy-authorization", "cookie", "set-cookie", "x-aliyun-ecs-metadata-token",
         "x-acs-security-token", "x-acs-bearer-token", "x-security-token", "x-auth-token", "x-subject-token",
+        "x-metadata-token", "x-swr-dockerlogin",
     ]
 
     /// Parameter names whose values are masked (compared case-insensitively).

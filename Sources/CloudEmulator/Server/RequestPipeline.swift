@@ -16,14 +16,16 @@ struct RequestPipeline: Sendable {
     let state: EmulatorState
     let clock: any CredentialsClock
     let dispatcher: HostDispatcher
+    let registryTokens: RegistryTokenAuthority
     /// Called with every recorded request (the `cloudcred emulator` request log).
     let observer: (@Sendable (RecordedRequest) -> Void)?
 
     init(
         configuration: EmulatorConfiguration, state: EmulatorState, clock: any CredentialsClock,
-        observer: (@Sendable (RecordedRequest) -> Void)? = nil
+        registryTokens: RegistryTokenAuthority, observer: (@Sendable (RecordedRequest) -> Void)? = nil
     ) {
         self.configuration = configuration
+        self.registryTokens = registryTokens
         self.state = state
         self.clock = clock
         self.observer = observer
@@ -42,7 +44,8 @@ struct RequestPipeline: Sendable {
         let effects = endpoint == .control ? [] : state.takeFaults(endpoint: endpoint, action: service.action(of: request), path: request.path)
         let plan = FaultPlan(effects: effects)
         let now = clock.now().addingTimeInterval(TimeInterval(plan.clockSkewSeconds))
-        let context = ServiceContext(configuration: configuration, state: state, now: now, requestId: RandomIdentifier.requestId())
+        let context = ServiceContext(
+            configuration: configuration, state: state, now: now, requestId: RandomIdentifier.requestId(), registryTokens: registryTokens)
 
         var response: EmulatorResponse
         if let status = plan.status {

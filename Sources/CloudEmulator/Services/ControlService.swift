@@ -11,6 +11,7 @@ import Foundation
 /// | `POST /_emulator/faults` | body: a fault rule or a list of them → `{"added": n}` |
 /// | `DELETE /_emulator/faults` | removes every fault → `{"cleared": n}` |
 /// | `POST /_emulator/reset` | clears counters, records, nonces; restores the configured faults |
+/// | `GET /_emulator/registry/token-cert.pem`, `POST /_emulator/registry/logins` | see ``RegistryControlRoutes`` |
 ///
 /// Errors answer 4xx with `{"error": "…"}`.
 struct ControlService: EmulatorService {
@@ -22,6 +23,7 @@ struct ControlService: EmulatorService {
 
     func respond(to request: EmulatorRequest, context: ServiceContext) async -> EmulatorResponse {
         let state = context.state
+        if RegistryControlRoutes.paths.contains(request.path) { return RegistryControlRoutes.respond(to: request, context: context) }
         switch (request.method, request.path) {
         case ("GET", "/_emulator/health"):
             return Self.json(["status": "ok"])

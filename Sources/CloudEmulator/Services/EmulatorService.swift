@@ -29,6 +29,8 @@ struct ServiceContext: Sendable {
     let now: Date
     /// The id of this request (`RequestId` in cloud answers).
     let requestId: String
+    /// The registry token realm's signing key and certificate.
+    let registryTokens: RegistryTokenAuthority
 }
 
 /// The list of emulated services, in dispatch order.
@@ -36,9 +38,13 @@ enum ServiceRegistry {
     static func services(configuration: EmulatorConfiguration) -> [any EmulatorService] {
         [
             STSService(),
+            ACRService(),
             ECSMetadataService(),
             CredentialsURIService(path: configuration.credentialsURIPath),
             OAuthService(), CloudSSOService(),
+            HuaweiSWRService(),
+            HuaweiMetadataService(),
+            RegistryTokenService(), RegistryFrontService(),
         ]
     }
 }

@@ -60,4 +60,9 @@ public struct CredentialsError: Error, Sendable, Hashable, CustomStringConvertib
     public static func providerFailed(_ message: String, hint: String? = nil) -> CredentialsError {
         CredentialsError(.providerFailed, message, hint: hint)
     }
+
+    /// `error` itself when it is a ``CredentialsError``; otherwise a provider failure carrying its description.
+    public static func wrapping(_ error: any Error) -> CredentialsError {
+        (error as? CredentialsError) ?? CredentialsError(.providerFailed, "\(error)")
+    }
 }

@@ -21,9 +21,17 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A JSON file with accounts, roles, lifetimes and faults.")
     var config: String?
 
+    @Option(
+        name: .long, help: ArgumentHelp(
+            "Write the certificate that signs registry tokens (PEM) to this file at start-up.",
+            discussion: "Use it as the `rootcertbundle` of a registry whose `auth: token:` realm is http://HOST:PORT/token.",
+            valueName: "file"))
+    var registryTokenCert: String?
+
     func run() async throws {
         do {
-            try await CloudEmulator.runUntilSignalled(host: host, port: port, configurationPath: config)
+            try await CloudEmulator.runUntilSignalled(
+                host: host, port: port, configurationPath: config, registryTokenCertificatePath: registryTokenCert)
         } catch {
             throw CommandFailure.report(error)
         }

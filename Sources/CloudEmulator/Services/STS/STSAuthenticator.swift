@@ -69,21 +69,8 @@ struct STSAuthenticator {
             guard let pair = configuration.rsaKeyPair(publicKeyId: accessKeyId) else { throw .accessKeyNotFound }
             return (pair.privateKey, STSCaller(accessKeyId: accessKeyId, accountId: nil, roleArn: nil, isChained: false))
         case .accessKeys:
-            if let key = configuration.accessKey(id: accessKeyId) {
-                return (key.secret, STSCaller(accessKeyId: key.id, accountId: key.accountId, roleArn: nil, isChained: false))
-            }
-            guard let issued = state.issuedCredential(accessKeyId: accessKeyId) else { throw .accessKeyNotFound }
-            if let expected = issued.securityToken {
-                guard let token = securityToken, !token.isEmpty else { throw .securityTokenMissing }
-                guard constantTimeEquals(token, expected) else { throw .securityTokenMismatch }
-                guard issued.expiration > now else { throw .securityTokenExpired }
-            } else {
-                guard issued.expiration > now else { throw .accessKeyExpired }
-            }
-            let caller = STSCaller(
-                accessKeyId: issued.accessKeyId, accountId: issued.accountId, roleArn: issued.roleArn,
-                isChained: issued.securityToken != nil)
-            return (issued.accessKeySecret, caller)
+            return try AlibabaCallerLookup(configuration: configuration, state: state, now: now)
+                .find(accessKeyId: accessKeyId, securityToken: securityToken)
         }
     }
 

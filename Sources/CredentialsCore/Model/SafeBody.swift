@@ -1,14 +1,14 @@
-import CredentialsCore
 
 /// Renders a server's response body for an error message without anything that could be a credential.
 ///
 /// The Python library puts the raw body into its messages; cloudcred keeps its shape, `Code`,
 /// `Message`, `RequestId` and the like, but masks every secret-looking field and shows AccessKey IDs masked.
-enum SafeBody {
+public enum SafeBody {
     /// Longest text kept from a body that is not JSON.
-    static let maxPlainText = 256
+    public static let maxPlainText = 256
 
-    static func render(_ body: [UInt8]) -> String {
+    /// The body as one line: JSON with secret-looking members masked, or at most ``maxPlainText`` characters of text.
+    public static func render(_ body: [UInt8]) -> String {
         if let value = try? JSONValue.parse(body) {
             return masked(value).serialized(style: .python)
         }
@@ -17,7 +17,8 @@ enum SafeBody {
         return oneLine.count > maxPlainText ? String(oneLine.prefix(maxPlainText)) + "…" : oneLine
     }
 
-    static func masked(_ value: JSONValue) -> JSONValue {
+    /// A copy of `value` with secret-looking members masked and AccessKey IDs shortened.
+    public static func masked(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let object):
             var copy = JSONObject()

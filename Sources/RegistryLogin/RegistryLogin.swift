@@ -1,1 +1,0 @@
-// The RegistryLogin module; see docs/ARCHITECTURE.md.

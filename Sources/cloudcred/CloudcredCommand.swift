@@ -12,6 +12,12 @@ struct CloudcredCommand: AsyncParsableCommand {
             Set CLOUDCRED_CONNECT_TO=127.0.0.1:PORT to send every cloud API call to a running `cloudcred emulator`.
             """,
         version: "cloudcred \(CloudcredVersion.version) (commit \(CloudcredVersion.gitCommit))",
-        subcommands: [QuickstartCommand.self, CredentialsCommand.self, EmulatorCommand.self]
+        subcommands: [
+            QuickstartCommand.self, CredentialsCommand.self,
+            GetLoginCommand.self, GetLoginPasswordCommand.self, LoginCommand.self, LogoutCommand.self,
+            ConfigureDockerCommand.self, ConfigurePodmanCommand.self, CacheCommand.self,
+            WriteDockerConfigCommand.self, KubernetesSecretCommand.self, KubeletCommand.self,
+            EmulatorCommand.self, RegistryHelperCommand.self,
+        ]
     )
 }

@@ -1,10 +1,10 @@
 // docker-credential-cloudcred: the Docker credential helper.
 // Started by docker, podman, skopeo, buildah and nerdctl on every registry operation, so it links only
-// CredentialsCore (no Foundation, NIO or argument parser) and answers what it can by itself.
+// CredentialsCore and RegistryCredentials (no Foundation, NIO or argument parser) and answers what it can by itself.
 import CredentialsCore
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-exit(HelperMain.run(arguments: CommandLine.arguments))
+exit(HelperMain.run(arguments: CommandLine.arguments, environment: Environment.process))

@@ -82,37 +82,6 @@ struct CloudcredCLITests {
     }
 }
 
-@Suite("docker-credential-cloudcred protocol (built binary)")
-struct HelperProtocolTests {
-    let env = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"]
-
-    @Test("get for a host that is not ours: the not-found message and exit 1", arguments: ["ghcr.io", "https://index.docker.io/v1/", "registry.cn-hangzhou.aliyuncs.com.evil.example"])
-    func notOurs(host: String) async throws {
-        let result = try await BinaryRunner.run("docker-credential-cloudcred", ["get"], stdin: host + "\n", environment: env)
-        #expect(result.status == 1)
-        #expect(result.stdout == "credentials not found in native keychain\n")
-    }
-
-    @Test("get with an empty payload: no credentials server URL")
-    func emptyGet() async throws {
-        let result = try await BinaryRunner.run("docker-credential-cloudcred", ["get"], stdin: "  \n", environment: env)
-        #expect(result.status == 1)
-        #expect(result.stdout == "no credentials server URL\n")
-    }
-
-    @Test("version, list, usage and unknown verbs")
-    func verbs() async throws {
-        let version = try await BinaryRunner.run("docker-credential-cloudcred", ["version"], environment: env)
-        #expect(version.status == 0 && version.stdout.hasPrefix("docker-credential-cloudcred "))
-        let list = try await BinaryRunner.run("docker-credential-cloudcred", ["list"], stdin: "unused", environment: env)
-        #expect(list.status == 0 && list.stdout == "{}\n")
-        let usage = try await BinaryRunner.run("docker-credential-cloudcred", [], environment: env)
-        #expect(usage.status == 1 && usage.stdout.hasPrefix("Usage: docker-credential-cloudcred <store|get|erase|list|version>"))
-        let bogus = try await BinaryRunner.run("docker-credential-cloudcred", ["bogus"], environment: env)
-        #expect(bogus.status == 1 && bogus.stdout.contains("unknown action: bogus"))
-    }
-}
-
 @Suite("cloudcred emulator (built binary)")
 struct EmulatorCommandTests {
     @Test("prints `listening on http://HOST:PORT` first, serves STS, and stops cleanly on SIGTERM")

@@ -11,13 +11,16 @@ public struct JSONStyle: Sendable, Hashable {
     /// Writes every code point outside printable ASCII as `\uXXXX` (Python's `ensure_ascii=True`);
     /// otherwise non-ASCII text is written as UTF-8 and only `"`, `\` and control characters are escaped.
     public var escapesNonASCII: Bool
+    /// Indents with `indent` tabs per level instead of spaces (the Docker CLI's layout).
+    public var indentsWithTabs: Bool
 
     /// A custom layout; a negative `indent` counts as 0. The defaults give `.compact`.
-    public init(indent: Int? = nil, itemSeparator: String = ",", keySeparator: String = ":", escapesNonASCII: Bool = false) {
+    public init(indent: Int? = nil, itemSeparator: String = ",", keySeparator: String = ":", escapesNonASCII: Bool = false, indentsWithTabs: Bool = false) {
         self.indent = indent.map { max(0, $0) }
         self.itemSeparator = itemSeparator
         self.keySeparator = keySeparator
         self.escapesNonASCII = escapesNonASCII
+        self.indentsWithTabs = indentsWithTabs
     }
 
     /// No whitespace at all, UTF-8 text: `{"a":1,"b":[1,2]}`. Python's
@@ -32,6 +35,10 @@ public struct JSONStyle: Sendable, Hashable {
     public static func pythonIndented(_ indent: Int = 4) -> JSONStyle {
         JSONStyle(indent: indent, itemSeparator: ",", keySeparator: ": ", escapesNonASCII: false)
     }
+
+    /// Go's `json.MarshalIndent(v, "", "\t")`, how the Docker CLI writes `~/.docker/config.json` and
+    /// containers/image writes `auth.json`: one member per line, one tab per level, `": "` after keys.
+    public static let dockerCLI = JSONStyle(indent: 1, itemSeparator: ",", keySeparator: ": ", escapesNonASCII: false, indentsWithTabs: true)
 }
 
 extension JSONValue {
@@ -95,14 +102,14 @@ private struct JSONTextWriter {
         if !first { append(style.itemSeparator) }
         if let indent = style.indent {
             output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+            output.append(contentsOf: repeatElement(UInt8(ascii: style.indentsWithTabs ? "\t" : " "), count: indent * level))
         }
     }
 
     private mutating func writeClosingBreak(level: Int) {
         if let indent = style.indent {
             output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+            output.append(contentsOf: repeatElement(UInt8(ascii: style.indentsWithTabs ? "\t" : " "), count: indent * level))
         }
     }
 

@@ -1,0 +1,89 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import CredentialsCore
+
+/// The files of the token cache directory: reads, atomic 0600 writes, the directory-wide write lock, eviction.
+struct CacheDirectory {
+    let path: String
+
+    /// The lock held around every write and eviction (not around token fetches: those lock one entry each).
+    private var writeLockPath: String { "\(path)/.write.lock" }
+
+    /// Creates the directory (0700) if needed and takes the write lock; nil when either is impossible.
+    func lockForWriting() -> FileLock? {
+        guard DirectoryFiles.make(path) else { return nil }
+        return try? FileLock.acquire(path: writeLockPath, timeout: 5, createMode: 0o600)
+    }
+
+    func read(_ name: String) -> [UInt8]? {
+        DirectoryFiles.read("\(path)/\(name)", limit: 64 << 10)
+    }
+
+    /// Writes `text` to `name` atomically with mode 0600; false when the file system refuses.
+    func write(_ text: String, to name: String) -> Bool {
+        do {
+            try AtomicFile.write(text, to: "\(path)/\(name)", permissions: .exactly(0o600))
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    func removeFile(_ name: String) {
+        DirectoryFiles.remove("\(path)/\(name)")
+    }
+
+    /// The names of login records (`<64 hex>.json`).
+    func loginFiles() -> [String] {
+        DirectoryFiles.names(in: path).filter { kind(of: $0) == .login }
+    }
+
+    /// Removes expired logins, failures older than the memory time, and records that do not parse.
+    func evictExpired(now: Date) {
+        for name in DirectoryFiles.names(in: path) {
+            switch kind(of: name) {
+            case .login:
+                let login = read(name).flatMap(TokenCacheRecords.decodeLogin)
+                if login.map({ now >= $0.effectiveExpiry }) ?? true { removeFile(name) }
+            case .failure:
+                let failure = read(name).flatMap(TokenCacheRecords.decodeFailure)
+                if failure.map({ now.timeIntervalSince($0.at) > TokenCache.failureMemorySeconds }) ?? true { removeFile(name) }
+            case .lock, .other:
+                continue
+            }
+        }
+    }
+
+    /// Removes the login and failure records whose host satisfies `matches` (and unreadable ones when every
+    /// host matches); returns how many logins went.
+    func removeEntries(where matches: (String) -> Bool) -> Int {
+        var removed = 0
+        for name in DirectoryFiles.names(in: path) {
+            let kind = kind(of: name)
+            guard kind == .login || kind == .failure else { continue }
+            let host = read(name).flatMap(TokenCacheRecords.host(of:))
+            guard host.map(matches) ?? matches("") else { continue }
+            removeFile(name)
+            if kind == .login { removed += 1 }
+        }
+        return removed
+    }
+
+    enum Kind { case login, failure, lock, other }
+
+    /// What a directory entry is, by its name; names not of our form are never touched.
+    func kind(of name: String) -> Kind {
+        guard name.utf8.count > 64 else { return .other }
+        let stem = name.prefix(64)
+        guard Hex.isDigest(stem) else { return .other }
+        switch name.dropFirst(64) {
+        case Substring(TokenCache.loginSuffix): return .login
+        case Substring(TokenCache.failureSuffix): return .failure
+        case Substring(TokenCache.lockSuffix): return .lock
+        default: return .other
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The RegistryCredentials module; see docs/ARCHITECTURE.md.

@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "HuaweiCloudCredentials", targets: ["HuaweiCloudCredentials"]),
         .library(name: "RegistryCredentials", targets: ["RegistryCredentials"]),
         .library(name: "RegistryLogin", targets: ["RegistryLogin"]),
+        .library(name: "CloudcredDoctor", targets: ["CloudcredDoctor"]),
         .library(name: "CloudEmulator", targets: ["CloudEmulator"]),
         .executable(name: "cloudcred", targets: ["cloudcred"]),
         .executable(name: "docker-credential-cloudcred", targets: ["docker-credential-cloudcred"]),
@@ -96,6 +97,20 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // `cloudcred doctor`: the troubleshooting guides as checks, each finding with its cause and fix.
+        .target(
+            name: "CloudcredDoctor",
+            dependencies: [
+                "CredentialsCore", "CloudHTTP", "CloudSigning", "AlibabaCloudCredentials", "HuaweiCloudCredentials",
+                "RegistryCredentials", "RegistryLogin",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // A local emulator of the cloud endpoints we call, with real signature checks and fault injection.
         .target(
             name: "CloudEmulator",
@@ -121,7 +136,7 @@ let package = Package(
             name: "cloudcred",
             dependencies: [
                 "CredentialsCore", "CloudHTTP", "AlibabaCloudCredentials", "CloudEmulator",
-                "HuaweiCloudCredentials", "RegistryCredentials", "RegistryLogin",
+                "HuaweiCloudCredentials", "RegistryCredentials", "RegistryLogin", "CloudcredDoctor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -184,7 +199,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["CloudEmulator", "CredentialsCore"], swiftSettings: strict),
+        .testTarget(
+            name: "CloudcredDoctorTests",
+            dependencies: [
+                "CloudcredDoctor", "RegistryLogin", "RegistryCredentials", "CloudEmulator", "CloudHTTP", "CredentialsCore",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CLITests", dependencies: ["CloudEmulator", "CredentialsCore", "RegistryCredentials"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

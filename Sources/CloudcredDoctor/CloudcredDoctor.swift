@@ -1,0 +1,1 @@
+// cloudcred doctor; see docs/TROUBLESHOOTING.md.

@@ -35,8 +35,14 @@ struct CloudLoginFetcher: Sendable {
     private var acr: ACRClient { ACRClient(transport: transport, clock: clock) }
 
     private func alibabaCredential(_ target: RegistryTarget) async throws -> Credential {
-        try await AlibabaSource.provider(for: target, environment: environment, clock: clock, transport: transport, logger: logger)
-            .credential()
+        do {
+            return try await AlibabaSource.provider(for: target, environment: environment, clock: clock, transport: transport, logger: logger)
+                .credential()
+        } catch let error as CredentialsError where error.code == .chainExhausted && target.alibabaProfile == nil {
+            throw CredentialsError(
+                .chainExhausted, "no Alibaba Cloud credentials for \(target.host): \(error.message)",
+                hint: "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or run on ECS/ACK with a RAM role; `cloudcred doctor \(target.host)` explains each source")
+        }
     }
 
     // MARK: ACR

@@ -1,7 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import AlibabaCloudCredentials
 import ArgumentParser
 import CloudEmulator
+import CloudHTTP
 import CredentialsCore
+import RegistryLogin
 
 /// `cloudcred quickstart`: the whole flow, end to end, on the embedded emulator.
 struct QuickstartCommand: AsyncParsableCommand {
@@ -11,7 +18,9 @@ struct QuickstartCommand: AsyncParsableCommand {
         discussion: """
             Starts the cloud emulator on 127.0.0.1, lays out a throw-away HOME whose ~/.aliyun/config.json
             profile assumes a RAM role, resolves credentials through the default chain (a signed STS AssumeRole,
-            checked by the emulator) and prints them with secrets masked.
+            checked by the emulator) and prints them with secrets masked. Then it logs in to an ACR registry
+            (GetAuthorizationToken signed with those STS credentials) and an SWR registry (the long-term login
+            from a Huawei AK/SK), and checks both passwords against the emulator's registry, as docker would.
             """
     )
 
@@ -85,7 +94,55 @@ struct QuickstartCommand: AsyncParsableCommand {
         say("Credentials resolved:")
         StandardStreams.write(CredentialOutput(model: model, reveal: reveal, now: context.clock.now()).human)
         say("")
+        try await registryLogins(emulator: emulator, home: home)
+        say("")
         say("Next: run `cloudcred emulator` and set CLOUDCRED_CONNECT_TO to use it from your own programs and tests.")
+    }
+
+    /// Steps 4 and 5: an ACR and an SWR login through the login service, each checked at the registry's `/v2/`.
+    private func registryLogins(emulator: CloudEmulator, home: ScratchDirectory) async throws {
+        guard let huawei = emulator.configuration.huawei.accessKeys.first else {
+            throw CredentialsError(.invalidArgument, "the emulator configuration has no Huawei AccessKey")
+        }
+        let environment = Environment([
+            "HOME": home.path, "XDG_CACHE_HOME": home.path + "/.cache", "XDG_DATA_HOME": home.path + "/.local/share",
+            "XDG_CONFIG_HOME": home.path + "/.config", "CLOUDCRED_CONNECT_TO": emulator.connectTo,
+            "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true", "HUAWEICLOUD_SDK_METADATA_DISABLED": "true",
+            "HUAWEICLOUD_SDK_AK": huawei.ak, "HUAWEICLOUD_SDK_SK": huawei.sk,
+        ])
+        let transport = CloudHTTPClient(environment: environment)
+        do {
+            let service = try RegistryLoginService(environment: environment, transport: transport)
+            let steps = [
+                ("4", "registry.cn-hangzhou.aliyuncs.com", "ACR personal edition: cr GetAuthorizationToken signed with the STS credentials above"),
+                ("5", "swr.cn-north-4.myhuaweicloud.com", "Huawei SWR: long-term login from HUAWEICLOUD_SDK_AK/SK (HMAC-SHA256, offline)"),
+            ]
+            for (number, host, how) in steps {
+                guard case .login(let login, _) = try await service.login(for: host) else {
+                    throw CredentialsError(.providerFailed, "\(host) was not recognised as a registry of ours")
+                }
+                let status = try await registryStatus(host: host, login: login, transport: transport)
+                say("\(number). \(host): \(how)")
+                say("   user \(login.username), password \(reveal ? login.password : Redact.secret(login.password)), expires \(login.expiresAt.map { TimeFormat.iso8601($0) } ?? "never")")
+                say("   GET https://\(host)/v2/ with that login → HTTP \(status)\(status == 200 ? " (docker login would succeed)" : "")")
+                guard status == 200 else {
+                    throw CredentialsError(.providerFailed, "the emulator's registry refused the \(host) login (HTTP \(status))")
+                }
+            }
+            await transport.shutdown()
+        } catch {
+            await transport.shutdown()
+            throw error
+        }
+    }
+
+    /// The status of `GET /v2/` with Basic auth, as `docker login` checks a password.
+    private func registryStatus(host: String, login: RegistryPassword, transport: CloudHTTPClient) async throws -> Int {
+        let basic = Data("\(login.username):\(login.password)".utf8).base64EncodedString()
+        let request = HTTPRequest(
+            method: "GET", scheme: "https", host: host, path: "/v2/", headers: [("Authorization", "Basic \(basic)")],
+            routing: .cloudEndpoint)
+        return try await transport.send(request).status
     }
 
     private func say(_ line: String) {

@@ -18,6 +18,7 @@ struct CloudcredCommand: AsyncParsableCommand {
             ConfigureDockerCommand.self, ConfigurePodmanCommand.self, CacheCommand.self,
             WriteDockerConfigCommand.self, KubernetesSecretCommand.self, KubeletCommand.self,
             EmulatorCommand.self, RegistryHelperCommand.self,
+            DoctorCommand.self,
         ]
     )
 }

@@ -44,7 +44,7 @@ enum ServiceRegistry {
             OAuthService(), CloudSSOService(),
             HuaweiSWRService(),
             HuaweiMetadataService(),
-            RegistryTokenService(), RegistryFrontService(),
+            RegistryTokenService(), RegistryRepositoryService(), RegistryFrontService(),
         ]
     }
 }

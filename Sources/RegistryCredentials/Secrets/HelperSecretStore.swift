@@ -78,17 +78,19 @@ public struct HelperSecretStore: SecretStore {
     // MARK: - Running the helper
 
     private func run(_ verb: String, input: String) throws(CredentialsError) -> ChildProcess.Output {
-        switch ChildProcess.run([program, verb], stdin: Array(input.utf8), environment: environment, timeout: timeout) {
-        case .success(let output):
-            return output
-        case .failure(.notFound):
-            throw CredentialsError(.process, "the secret store helper \(program) was not found on PATH",
-                                   hint: "install \(program), or set \"secretStore\": \"file\" in the cloudcred config")
-        case .failure(.spawnFailed(_, let code)):
-            throw CredentialsError(.process, "cannot start the secret store helper \(program): \(String(cString: strerror(code)))")
-        case .failure(.timedOut(_, let seconds)):
-            throw CredentialsError(.process, "the secret store helper \(program) \(verb) did not finish within \(Int(seconds)) s and was stopped",
-                                   hint: "unlock the keyring \(program) uses, then try again")
+        do throws(ChildProcess.Failure) {
+            return try ChildProcess.run([program, verb], environment: environment, stdin: .bytes(Array(input.utf8)), timeout: timeout)
+        } catch {
+            switch error {
+            case .notFound:
+                throw CredentialsError(.process, "the secret store helper \(program) was not found on PATH",
+                                       hint: "install \(program), or set \"secretStore\": \"file\" in the cloudcred config")
+            case .spawnFailed(_, let code):
+                throw CredentialsError(.process, "cannot start the secret store helper \(program): \(String(cString: strerror(code)))")
+            case .timedOut(_, let seconds):
+                throw CredentialsError(.process, "the secret store helper \(program) \(verb) did not finish within \(Int(seconds)) s and was stopped",
+                                       hint: "unlock the keyring \(program) uses, then try again")
+            }
         }
     }
 

@@ -1,1 +1,0 @@
-// cloudcred doctor; see docs/TROUBLESHOOTING.md.

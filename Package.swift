@@ -6,6 +6,12 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// What every reliability suite of issue 7 may use.
+let reliabilityDependencies: [Target.Dependency] = [
+    "CloudcredTestSupport", "CloudEmulator", "CredentialsCore", "CloudHTTP", "CloudSigning", "AlibabaCloudCredentials",
+    "HuaweiCloudCredentials", "RegistryCredentials", "RegistryLogin", "CloudcredDoctor",
+]
+
 let package = Package(
     name: "cloudcred",
     platforms: [.macOS(.v15)],
@@ -206,7 +212,56 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["CloudEmulator", "CredentialsCore", "RegistryCredentials"], swiftSettings: strict),
+        .testTarget(
+            name: "CLITests", dependencies: ["CloudcredTestSupport", "CloudEmulator", "CredentialsCore", "RegistryCredentials"],
+            swiftSettings: strict),
+
+        // Issue 7: reliability suites. Shared test code (running the built binaries, emulator set-ups) lives in
+        // CloudcredTestSupport; `cloudcred-file-probe` is a tiny writer the file-safety tests kill -9 mid-write.
+        .target(
+            name: "CloudcredTestSupport",
+            dependencies: ["CloudEmulator", "CredentialsCore", "CloudHTTP", "AlibabaCloudCredentials", "RegistryCredentials"],
+            path: "Tests/Support/CloudcredTestSupport", swiftSettings: strict),
+        .executableTarget(
+            name: "cloudcred-file-probe", dependencies: ["CredentialsCore", "RegistryCredentials", "AlibabaCloudCredentials"],
+            path: "Tests/Support/FileProbe", swiftSettings: strict),
+        .testTarget(name: "FaultInjectionTests", dependencies: reliabilityDependencies, swiftSettings: strict),
+        .testTarget(name: "SecretLeakTests", dependencies: reliabilityDependencies, swiftSettings: strict),
+        .testTarget(name: "FileSafetyTests", dependencies: reliabilityDependencies, swiftSettings: strict),
+        .testTarget(name: "BadInputTests", dependencies: reliabilityDependencies, swiftSettings: strict),
+
+        // Benchmarks 4 and 5 of issue 6 (run by scripts/bench in release; see docs/PERFORMANCE.md).
+        .target(name: "BenchmarkAllocations", path: "Benchmarks/AllocationCounter"),
+        .executableTarget(
+            name: "cloudcred-benchmarks",
+            dependencies: ["BenchmarkAllocations", "CredentialsCore", "CloudHTTP", "AlibabaCloudCredentials", "CloudEmulator"],
+            path: "Benchmarks/Swift", swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (issue 7; docs/RELIABILITY.md): one executable per parser in Fuzz/<Name>/. `scripts/fuzz` builds each
+// alone with libFuzzer and ASan and `-DCLOUDCRED_FUZZING` (libFuzzer's `main`); an ordinary build makes each a replay
+// runner for its corpus in Fuzz/Corpus/<Name>/ (`scripts/fuzz --replay`, for CI).
+let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("FuzzJSON", []), ("FuzzINI", []), ("FuzzShellWords", []), ("FuzzTime", []),
+    ("FuzzToolConfig", ["RegistryCredentials"]), ("FuzzDockerConfig", ["RegistryCredentials"]),
+    ("FuzzRegistryHost", ["RegistryCredentials"]), ("FuzzHelperStdin", ["RegistryCredentials"]),
+    ("FuzzHuaweiProfile", ["HuaweiCloudCredentials"]), ("FuzzKubeletRequest", ["RegistryLogin"]),
+    ("FuzzAliyunConfig", ["FuzzHTTPSupport"]), ("FuzzCredentialsINI", ["FuzzHTTPSupport"]),
+    ("FuzzSTSResponse", ["FuzzHTTPSupport"]), ("FuzzECSMetadataResponse", ["FuzzHTTPSupport"]),
+    ("FuzzCredentialsURIResponse", ["FuzzHTTPSupport"]), ("FuzzCloudSSOResponse", ["FuzzHTTPSupport"]),
+    ("FuzzOAuthResponse", ["FuzzHTTPSupport"]), ("FuzzExternalOutput", ["FuzzHTTPSupport"]),
+    ("FuzzACRResponse", ["FuzzHTTPSupport", "RegistryLogin"]), ("FuzzSWRResponse", ["FuzzHTTPSupport", "RegistryLogin"]),
+    ("FuzzRegistryChallenge", ["CloudcredDoctor"]),
+]
+package.targets += [
+    .target(name: "FuzzSupport", dependencies: ["CredentialsCore"], path: "Fuzz/Support/FuzzSupport", swiftSettings: strict),
+    .target(
+        name: "FuzzHTTPSupport", dependencies: ["FuzzSupport", "CredentialsCore", "CloudHTTP", "AlibabaCloudCredentials"],
+        path: "Fuzz/Support/FuzzHTTPSupport", swiftSettings: strict),
+] + fuzzTargets.map { target in
+    .executableTarget(
+        name: target.name, dependencies: ["FuzzSupport", "CredentialsCore"] + target.dependencies, path: "Fuzz/\(target.name)",
+        swiftSettings: strict)
+}

@@ -6,17 +6,18 @@ import Foundation
 import CredentialsCore
 
 /// The `WWW-Authenticate` challenge of a registry: `Bearer realm="…",service="…",scope="…"` or `Basic realm="…"`.
-struct AuthChallenge: Sendable, Hashable {
+/// (`package` for the fuzz target `FuzzRegistryChallenge`.)
+package struct AuthChallenge: Sendable, Hashable {
     /// `bearer` or `basic` (lower-case).
-    var scheme: String
+    package var scheme: String
     /// The parameters, names lower-case.
-    var parameters: [String: String]
+    package var parameters: [String: String]
 
     var realm: String? { parameters["realm"] }
     var service: String? { parameters["service"] }
 
     /// Parses one challenge; nil when there is no scheme.
-    init?(_ header: String) {
+    package init?(_ header: String) {
         let trimmed = header.stripping(" \t")
         guard let space = trimmed.firstIndex(of: " ") else {
             guard !trimmed.isEmpty else { return nil }
@@ -50,10 +51,10 @@ struct AuthChallenge: Sendable, Hashable {
 }
 
 /// What a registry token grants, read from its JWT claims without checking the signature (only the registry can);
-/// nil for tokens that are not JWTs.
-enum RegistryTokenClaims {
+/// nil for tokens that are not JWTs. (`package` for the fuzz target `FuzzRegistryChallenge`.)
+package enum RegistryTokenClaims {
     /// The actions granted on `repository`, or nil when the token says nothing readable.
-    static func actions(in token: String, repository: String) -> Set<String>? {
+    package static func actions(in token: String, repository: String) -> Set<String>? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let payload = base64URLDecode(String(parts[1])),
               let claims = try? JSONValue.parse(payload), let access = claims["access"]?.arrayValue
@@ -75,8 +76,10 @@ enum RegistryTokenClaims {
 }
 
 /// The code of a registry error body: `{"errors":[{"code":"DENIED","message":"…"}]}` → `DENIED: …`.
-enum RegistryErrorBody {
-    static func summary(_ body: [UInt8]) -> String? {
+/// (`package` for the fuzz target `FuzzRegistryChallenge`.)
+package enum RegistryErrorBody {
+    /// The first error's code (lower-case) and message, or nil when the body is not a registry error.
+    package static func summary(_ body: [UInt8]) -> String? {
         guard let document = try? JSONValue.parse(body), let first = document["errors"]?.arrayValue?.first else { return nil }
         let code = first["code"]?.stringValue ?? "?"
         let message = first["message"]?.stringValue ?? ""

@@ -2,14 +2,22 @@ import Foundation
 
 /// Runs a built executable of this package (next to the test bundle in `.build/<config>/`),
 /// in the style of swift-argument-parser's example tests: stdin in, stdout/stderr/exit status out.
-struct BinaryRunner {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public struct BinaryRunner {
+    /// What a finished run left: exit status and everything it printed.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
-    static var productsDirectory: URL {
+    /// The folder with this package's built products (`.build/<config>/`).
+    public static var productsDirectory: URL {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
         var dir = testBinary.deletingLastPathComponent()
         // On Linux the bundle is a plain executable in .build/debug; on macOS it is a .xctest bundle.
@@ -19,7 +27,7 @@ struct BinaryRunner {
 
     /// Runs the product on a Dispatch thread, so a blocking wait never starves the test runner's
     /// cooperative threads (two on this machine).
-    static func run(_ product: String, _ arguments: [String], stdin: String = "", environment: [String: String]) async throws -> Result {
+    public static func run(_ product: String, _ arguments: [String], stdin: String = "", environment: [String: String]) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Swift.Result { try runBlocking(product, arguments, stdin: stdin, environment: environment) })
@@ -49,13 +57,14 @@ struct BinaryRunner {
     }
 
     /// A minimal environment: PATH and a fresh, empty HOME.
-    static func cleanEnvironment(home: String, extra: [String: String] = [:]) -> [String: String] {
+    public static func cleanEnvironment(home: String, extra: [String: String] = [:]) -> [String: String] {
         var env = ["PATH": "/usr/bin:/bin", "HOME": home, "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true"]
         env.merge(extra) { _, new in new }
         return env
     }
 
-    static func makeHome() throws -> String {
+    /// A fresh, empty directory to use as HOME.
+    public static func makeHome() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cloudcred-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path

@@ -1,0 +1,2 @@
+// Placeholder: the file-safety probe (issue 7) goes here.
+print("cloudcred-file-probe")

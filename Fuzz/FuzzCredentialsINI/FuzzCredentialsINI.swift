@@ -28,8 +28,6 @@ enum FuzzCredentialsINI: FuzzTarget {
             }
             switch outcome {
             case .failure(let error):
-                let oneLine = !error.message.utf8.contains { $0 == 0x0A || $0 == 0x0D }
-                if !oneLine, error.message.hasPrefix("unsupported credential type"), Strictness.tolerates(typeQuoted) { continue }
                 Invariant.oneLine(error.message, "a credentials.ini error")
             case .success(let credential):
                 guard credential.providerName == "profile/static_ak" else { continue }
@@ -42,10 +40,6 @@ enum FuzzCredentialsINI: FuzzTarget {
             }
         }
     }
-
-    /// F5: `unsupported credential type <type>` quotes the `type` value as written (Python's text), and a value
-    /// continued on indented lines spans several lines.
-    static let typeQuoted = "F5-unsupported-type-multi-line"
 
     static func resolve(_ input: [UInt8], section: String) -> Result<Credential, CredentialsError> {
         let path = Scratch.write(input, to: "credentials.ini")

@@ -36,7 +36,7 @@ enum FuzzHelperStdin: FuzzTarget {
         let payload = String(decoding: input, as: UTF8.self)
         getOrErase(payload)
         let stored = storeVerb(input)
-        SecretLeaks.check(input, text: stored, tolerated: [serverURLEcho]) { storeVerb($0) }
+        SecretLeaks.check(input, text: stored) { storeVerb($0) }
         Invariant.check(Scratch.names(in: store.directory).isEmpty, "a store file was left behind")
     }
 
@@ -89,12 +89,6 @@ enum FuzzHelperStdin: FuzzTarget {
             Invariant.check(false, "the store failed after storing: \(error.message)")
         }
         return nil
-    }
-
-    /// F2: a server URL that is not a host name is quoted whole in the refusal (`SecretStores.key`, and the helper's
-    /// own message), user-info password included. Tolerated when the secret is a URL user-info password.
-    static let serverURLEcho = SecretLeaks.Tolerance(id: "F2-store-quotes-server-url") { _, candidate, _ in
-        candidate.key == SecretLeaks.userInfoKey
     }
 
     /// The helper's `String.trimmingWhitespace` (Sources/docker-credential-cloudcred/HelperIO.swift).

@@ -18,7 +18,7 @@ struct HelperStorage {
         }
         if let error = context.configError { return context.fail(error.message) }
         guard let host = RegistryHosts.normalize(serverURL) else {
-            return context.fail("cannot store credentials for \(serverURL.utf8.count > 200 ? "that server URL" : serverURL): not a registry host name")
+            return context.fail("cannot store credentials for \(RegistryHosts.quoted(serverURL)): not a registry host name")
         }
         if username == "<token>" {
             context.log.write(.warning, "store \(host): an identity token is not kept (ACR and SWR use user names and passwords)")

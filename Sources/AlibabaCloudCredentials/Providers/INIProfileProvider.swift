@@ -118,7 +118,7 @@ enum INICredentialsFile {
             return try RSAKeyPairProvider(publicKeyId: section["public_key_id"], privateKeyFile: section["private_key_file"], context: context)
         case let type:
             throw CredentialsError(
-                .file, "unsupported credential type \(type ?? "None") from credentials file \(path)",
+                .file, "unsupported credential type \(OneLine.escaping(type ?? "None")) from credentials file \(path)",
                 hint: "type must be one of access_key, ram_role_arn, oidc_role_arn, ecs_ram_role, rsa_key_pair")
         }
     }

@@ -7,12 +7,14 @@ public enum SafeBody {
     /// Longest text kept from a body that is not JSON.
     public static let maxPlainText = 256
 
-    /// The body as one line: JSON with secret-looking members masked, or at most ``maxPlainText`` characters of text.
+    /// The body as one line: JSON with secret-looking members masked, or at most ``maxPlainText`` characters of text
+    /// in which the values of secret-looking keys are masked too (``SecretTextMask``): a JSON answer cut short by a
+    /// proxy still holds credentials.
     public static func render(_ body: [UInt8]) -> String {
         if let value = try? JSONValue.parse(body) {
             return masked(value).serialized(style: .python)
         }
-        let text = String(decoding: body, as: UTF8.self)
+        let text = SecretTextMask.mask(String(decoding: body, as: UTF8.self))
         let oneLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
         return oneLine.count > maxPlainText ? String(oneLine.prefix(maxPlainText)) + "…" : oneLine
     }
@@ -36,9 +38,7 @@ public enum SafeBody {
     private static func maskedMember(key: String, value: JSONValue) -> JSONValue {
         let lower = key.lowercased()
         if case .string(let text) = value {
-            if lower.contains("secret") || lower.contains("token") || lower.contains("password") || lower.contains("signature")
-                || lower.contains("authorization") || lower == "auth"
-            {
+            if SecretTextMask.isSecretKey(key) {
                 return .string(Redact.secret(text))
             }
             if lower.hasSuffix("accesskeyid") || lower == "access_key_id" || lower == "sessionaccesskeyid" {

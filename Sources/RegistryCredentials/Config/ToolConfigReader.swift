@@ -175,10 +175,11 @@ struct ToolConfigReader {
         at.map { "\($0).\(key)" } ?? key
     }
 
-    /// `<file>: <json path>: <what is wrong and how to fix it>`.
+    /// `<file>: <json path>: <what is wrong and how to fix it>`, on one line: keys and values quoted from the file
+    /// may hold line breaks or other control characters, shown escaped.
     private func problem(_ at: String?, _ text: String) -> CredentialsError {
         let location = at.map { "\(path): \($0)" } ?? path
-        return CredentialsError(.file, "cloudcred config \(location): \(text)", hint: Self.hint(path))
+        return CredentialsError(.file, OneLine.escaping("cloudcred config \(location): \(text)"), hint: Self.hint(path))
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

@@ -21,7 +21,15 @@ struct HostGlob: Sendable, Hashable {
                 guard !label.isEmpty else { return nil }
                 continue
             }
-            guard withoutStars.utf8.allSatisfy({ HostName.isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else { return nil }
+            // Every label must be one a normalized host can have (no leading or trailing `-`, at most 63 bytes),
+            // or the rule would be accepted and silently never match.
+            if withoutStars.count == label.count {
+                guard HostName.isLabel(label) else { return nil }
+            } else {
+                guard label.utf8.count <= 63, label.first != "-", label.last != "-",
+                    withoutStars.utf8.allSatisfy({ HostName.isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+                else { return nil }
+            }
         }
         self.labels = labels
         self.port = port == 443 ? nil : port

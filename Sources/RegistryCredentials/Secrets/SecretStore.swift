@@ -51,7 +51,7 @@ public enum SecretStores {
     static func key(_ serverURL: String) throws(CredentialsError) -> String {
         guard let host = RegistryHosts.normalize(serverURL) else {
             throw CredentialsError.invalidArgument(
-                "cannot store credentials for \"\(serverURL)\": not a registry host name",
+                "cannot store credentials for \(RegistryHosts.quoted(serverURL)): not a registry host name",
                 hint: "give the registry host, e.g. registry.cn-hangzhou.aliyuncs.com")
         }
         return host

@@ -7,7 +7,7 @@ import CredentialsCore
 import Synchronization
 
 /// Lower bounds for a cached read, to show where the time of `credential()` goes: the same kind of work as the
-/// refresh engine's fast path (an async call, a `Mutex`, a copy of the `Credential` value with its five strings)
+/// refresh engine's fast path (an async call, a `Mutex`, a copy of the `Credential` value)
 /// with nothing else around it. Not part of the library.
 final class CachedFloors: Sendable {
     /// A credential held by reference: a read retains one object instead of each string.
@@ -36,7 +36,7 @@ final class CachedFloors: Sendable {
     /// The floors as benchmark bodies: `times` calls, a checksum of the results.
     static func bodies(_ floors: CachedFloors) -> [(id: String, title: String, body: @Sendable (Int) async throws -> Int)] {
         [
-            ("floor.async-mutex-copy", "floor: Mutex + copy of a Credential (5 strings), async function of the same module", { times in
+            ("floor.async-mutex-copy", "floor: Mutex + copy of a Credential, async function of the same module", { times in
                 var sum = 0
                 for _ in 0..<times { sum &+= await floors.asyncCopy().accessKeyId.utf8.count }
                 return sum

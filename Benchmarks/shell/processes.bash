@@ -114,13 +114,15 @@ bench_first_credential() {
     expect_output "cloudcred credentials" '"provider_name":"default/cli_profile/ram_role_arn/static_ak"' \
         "${env_role[@]}" "$dist/cloudcred" credentials --json
     expect_output "python first credential" "STS." "${env_role[@]}" "$python_peer" -s "$root/Benchmarks/python/first_credential.py"
-    local before
+    local before pairs
+    pairs=("cloudcred credentials --json=$dist/cloudcred credentials --json"
+        "Python Client().get_credential()=$python_peer -s $root/Benchmarks/python/first_credential.py"
+        "python3 -I -c pass (interpreter start-up alone)=$python_peer -I -c pass"
+        "cloudcred --version (start-up alone)=$dist/cloudcred --version")
+    [ -z "${cli_default_link:-}" ] ||
+        pairs+=("cloudcred credentials --json, default link (PIE, all symbols exported)=$cli_default_link credentials --json")
     before=$(counter sts)
-    runs_override=$first_credential_runs hyperfine_rounds b3 "${env_role[@]}" -- \
-        "cloudcred credentials --json=$dist/cloudcred credentials --json" \
-        "Python Client().get_credential()=$python_peer -s $root/Benchmarks/python/first_credential.py" \
-        "python3 -I -c pass (interpreter start-up alone)=$python_peer -I -c pass" \
-        "cloudcred --version (start-up alone)=$dist/cloudcred --version"
+    runs_override=$first_credential_runs hyperfine_rounds b3 "${env_role[@]}" -- "${pairs[@]}"
     echo "{\"sts_calls\": $(($(counter sts) - before))}" >"$results/b3.calls.json"
 }
 

@@ -68,7 +68,7 @@ build_all() {
 # "What helped": the same helper linked two other ways, each in its own scratch path (the helper links only
 # CredentialsCore and RegistryCredentials, so each is a small build). Sets helper_stdlib and helper_dynamic.
 build_helper_variants() {
-    helper_stdlib="" helper_dynamic=""
+    helper_stdlib="" helper_dynamic="" cli_default_link=""
     local mode scratch
     for mode in stdlib dynamic; do
         scratch=.build-bench-helper-$mode
@@ -86,6 +86,13 @@ build_helper_variants() {
     done
     helper_stdlib=$work/variants/stdlib/docker-credential-cloudcred
     helper_dynamic=$work/variants/dynamic/docker-credential-cloudcred
+    # cloudcred as SwiftPM links it by default (PIE, every symbol exported), for benchmark 3: a relink only.
+    log "building the cloudcred variant: default link (.build-release)"
+    swift_release .build-release --product cloudcred --static-swift-stdlib
+    mkdir -p "$work/variants/cli-default-link"
+    cp "$root/.build-release/release/cloudcred" "$work/variants/cli-default-link/cloudcred"
+    strip "$work/variants/cli-default-link/cloudcred" 2>/dev/null || true
+    cli_default_link=$work/variants/cli-default-link/cloudcred
 }
 
 # Starts `cloudcred emulator` (release) on a free port; sets emulator_pid and emulator_address (host:port).

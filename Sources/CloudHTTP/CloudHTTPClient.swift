@@ -56,13 +56,31 @@ public final class CloudHTTPClient: HTTPTransport {
         let total = TimeAmount.milliseconds(Int64(max(1, request.connectTimeoutMs) + max(1, request.readTimeoutMs)))
         logger.debug("request", metadata: ["method": "\(request.method)", "endpoint": "\(request.endpointDescription)"])
         do {
-            let response = try await client.execute(outgoing, timeout: total)
-            let body = try await response.body.collect(upTo: Self.maxBodyBytes)
+            let deadline = NIODeadline.now() + total
+            let response = try await client.execute(outgoing, deadline: deadline)
+            // AsyncHTTPClient's deadline covers the head only and its read timeout restarts with every chunk, so a
+            // server that drips the body would hold the caller for as long as it likes: bound the body too.
+            let body = try await Self.collect(response.body, deadline: deadline)
             let headers = response.headers.map { (name: $0.name, value: $0.value) }
             logger.debug("response", metadata: ["endpoint": "\(request.endpointDescription)", "status": "\(response.status.code)"])
             return HTTPResponse(status: Int(response.status.code), headers: headers, body: Array(buffer: body))
         } catch {
             throw TransportErrorMapper.map(error, request: request, route: route)
+        }
+    }
+
+    /// The whole body, or `HTTPClientError.deadlineExceeded` once `deadline` passes (the request is then cancelled).
+    private static func collect(_ body: HTTPClientResponse.Body, deadline: NIODeadline) async throws -> ByteBuffer {
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: Self.maxBodyBytes) }
+            group.addTask {
+                let now = NIODeadline.now()
+                try await Task.sleep(nanoseconds: deadline > now ? deadline.uptimeNanoseconds - now.uptimeNanoseconds : 0)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else { throw HTTPClientError.deadlineExceeded }
+            return buffer
         }
     }
 

@@ -44,7 +44,15 @@ public final class HuaweiMetadataProvider: HuaweiCredentialsProvider {
 
     /// The agency's temporary credentials (no project id: the metadata service does not report one here).
     public func huaweiCredential() async throws -> HuaweiCredential {
-        HuaweiCredential(credential: try await cache.credential())
+        do {
+            return HuaweiCredential(credential: try await cache.credential())
+        } catch let error as CredentialsError where error.code == .noCachedValue {
+            // The engine's text names no endpoint: the metadata service handed out credentials already expired.
+            throw CredentialsError(
+                .server,
+                "the answer of \(HuaweiMetadataClient.endpoint(HuaweiMetadataClient.securityKeyPath)) has credentials that had already expired",
+                hint: "check the clock of this machine; the ECS agency's temporary AK/SK are refreshed 40 minutes before they expire")
+        }
     }
 
     /// How many times the metadata service was asked (for diagnostics and tests).

@@ -1,6 +1,10 @@
 import ArgumentParser
 import CredentialsCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `cloudcred`: cloud credentials where they are needed.
 @main
 struct CloudcredCommand: AsyncParsableCommand {
@@ -21,4 +25,30 @@ struct CloudcredCommand: AsyncParsableCommand {
             DoctorCommand.self,
         ]
     )
+}
+
+extension CloudcredCommand {
+    /// ArgumentParser's `main`, except that a bad command line is reported like every other failure: one
+    /// `cloudcred: error:` line and a `hint:` naming the command's help, exit status 64 (usage), instead of
+    /// ArgumentParser's four lines. Help, `--version` and the commands' own exit codes are unchanged.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            let full = fullMessage(for: error)
+            let lines = full.split(whereSeparator: \.isNewline).map { String($0.drop(while: \.isWhitespace)) }
+            let message = lines.first.map { $0.hasPrefix("Error: ") ? String($0.dropFirst(7)) : $0 } ?? "invalid arguments"
+            // ArgumentParser's last line is `See 'cloudcred <command> --help' for more information.`
+            let help = lines.last(where: { $0.hasPrefix("See '") }).flatMap { $0.split(separator: "'").dropFirst().first }.map(String.init)
+            CommandFailure.printError(message, hint: "see `\(help ?? "cloudcred --help")`")
+            Glibc.exit(code.rawValue)
+        }
+    }
 }

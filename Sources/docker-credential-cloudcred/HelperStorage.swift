@@ -25,6 +25,10 @@ struct HelperStorage {
             HelperIO.writeErr("\(context.programName): not keeping an identity token for \(host); ACR and SWR log in with a user name and password\n")
             return 0
         }
+        // Docker sends a string; anything else (a number, an object) is a broken payload, not an empty password.
+        if let value = object["Secret"], value.stringValue == nil, value != .null {
+            return context.fail("cannot store credentials for \(host): Secret is not a string")
+        }
         let secret = object["Secret"]?.stringValue ?? ""
         do {
             try context.secretStore.store(StoredSecret(serverURL: host, username: username, secret: secret))

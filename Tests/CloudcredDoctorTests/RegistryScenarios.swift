@@ -34,7 +34,7 @@ struct RegistryScenarios {
         Scenario("unknown AccessKey ID: InvalidAccessKeyId.NotFound", image, exitCode: 1, expect: [
             Expectation(.tokenAPI, .fail, "tokenAPI.accessKeyNotFound"), Expectation(.registry, .warn, "registry.noLogin"),
         ]) { world in world.update { $0.environment["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "LTAI5tNoSuchKeyAnywhere99" } },
-        Scenario("wrong AccessKey secret: SignatureDoesNotMatch", image, exitCode: 1, expect: [
+        Scenario("wrong AccessKey secret gives SignatureDoesNotMatch", image, exitCode: 1, expect: [
             Expectation(.tokenAPI, .fail, "tokenAPI.signature"),
         ]) { world in world.update { $0.environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "WrongSecretForTheDoctorTest00000000" } },
         Scenario("clock 20 minutes off: InvalidTimeStamp.Expired", image, exitCode: 1, expect: [

@@ -14,6 +14,11 @@ struct HelperBinaryTests {
         try writeFile(home + "/fake-cloudcred", "#!/bin/sh\necho handed-over > \"$HOME/handed-over\"\necho '{\"ServerURL\":\"x\",\"Username\":\"from-cloudcred\",\"Secret\":\"s\"}'\n", mode: 0o755)
         var environment = ["HOME": home, "PATH": "/usr/bin:/bin", "CLOUDCRED_EXECUTABLE": home + "/fake-cloudcred"]
         environment.merge(extra) { _, new in new }
+        // Under scripts/leak-scan (docs/RELIABILITY.md), the helper appends its debug log to the file it scans.
+        if let scanLog = ProcessInfo.processInfo.environment["CLOUDCRED_LEAK_SCAN_LOG"], environment["CLOUDCRED_LOG"] == nil {
+            environment["CLOUDCRED_LOG"] = "debug"
+            environment["CLOUDCRED_LOG_FILE"] = scanLog
+        }
         return (home, environment)
     }
 

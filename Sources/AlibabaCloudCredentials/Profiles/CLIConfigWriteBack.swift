@@ -18,7 +18,7 @@ import CredentialsCore
 /// `failed to update External credentials in config file: …`); the providers log them and go on.
 /// Differences from the Python library, on purpose: the read happens under the lock (Python reads first, so
 /// concurrent writers can lose updates), a `source_profile` cycle is an error instead of a `RecursionError`,
-/// and the lock wait is bounded (10 s).
+/// and the lock wait is bounded (30 s).
 struct CLIConfigWriteBack: Sendable {
     enum Kind: Sendable {
         case oauth, external
@@ -42,7 +42,9 @@ struct CLIConfigWriteBack: Sendable {
     let path: String
     /// The explicit or `ALIBABA_CLOUD_PROFILE` profile name; nil uses the file's `current`.
     let profileName: String?
-    var lockTimeout: Double = FileLock.defaultTimeout
+    /// 30 s (Python waits without a limit): many processes refreshing at once queue for the lock, and a write-back
+    /// that gives up is lost silently (it is only logged).
+    var lockTimeout: Double = 30
 
     /// Saves new OAuth tokens and STS credentials.
     func save(_ update: OAuthTokenUpdate) async throws {

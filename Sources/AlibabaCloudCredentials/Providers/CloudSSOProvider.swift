@@ -20,6 +20,8 @@ public final class CloudSSOProvider: CredentialsProvider {
     /// The CloudSSO access configuration id.
     public let accessConfig: String
     private let cache: RefreshingCredentialsProvider
+    /// How errors name the endpoint.
+    private let endpointName: String
 
     /// - Parameters:
     ///   - signInURL: the CloudSSO user portal sign-in URL; only its scheme, host and port are used.
@@ -51,6 +53,7 @@ public final class CloudSSOProvider: CredentialsProvider {
         }
         self.accountId = accountId
         self.accessConfig = accessConfig
+        endpointName = EndpointNaming.signIn("CloudSSO", url: signInURL, path: "/cloud-credentials")
         let request = CloudSSORequest(
             signInURL: signInURL, accountId: accountId, accessConfig: accessConfig, accessToken: accessToken,
             options: httpOptions, transport: context.transport)
@@ -60,7 +63,11 @@ public final class CloudSSOProvider: CredentialsProvider {
     }
 
     public func credential() async throws -> Credential {
-        try await cache.credential()
+        do {
+            return try await cache.credential()
+        } catch {
+            throw EndpointNaming.named(error, endpoint: endpointName)
+        }
     }
 }
 

@@ -45,7 +45,11 @@ public final class CredentialsURIProvider: CredentialsProvider {
     }
 
     public func credential() async throws -> Credential {
-        try await cache.credential()
+        do {
+            return try await cache.credential()
+        } catch {
+            throw EndpointNaming.named(error, endpoint: "the credentials URI \(CredentialsURIFetch.displayURI(uri))")
+        }
     }
 }
 
@@ -75,7 +79,7 @@ struct CredentialsURIFetch: Sendable {
         do {
             document = try JSONValue.parse(response.body)
         } catch {
-            throw CredentialsError(.server, error.description, hint: "the credentials URI answered 200 with a body that is not JSON")
+            throw CredentialsError(.server, error.description, hint: "the credentials URI \(shown) answered 200 with a body that is not JSON")
         }
         let retrievalError = CredentialsError(.server, "error retrieving credentials from \(shown) result: \(SafeBody.render(response.body))")
         guard let object = document.objectValue, object["Code"]?.stringValue == "Success",

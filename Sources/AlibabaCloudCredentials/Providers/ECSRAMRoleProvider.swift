@@ -65,7 +65,11 @@ public final class ECSRAMRoleProvider: CredentialsProvider {
     }
 
     public func credential() async throws -> Credential {
-        try await cache.credential()
+        do {
+            return try await cache.credential()
+        } catch {
+            throw EndpointNaming.named(error, endpoint: "the ECS metadata service at http://\(ECSMetadataClient.host)")
+        }
     }
 }
 

@@ -65,6 +65,8 @@ public final class OAuthProvider: CredentialsProvider {
 
     public let providerName = "oauth"
     private let cache: RefreshingCredentialsProvider
+    /// How errors name the endpoint.
+    private let endpointName: String
 
     /// - Parameters:
     ///   - clientId: the OAuth application (see ``Site/clientId``).
@@ -92,6 +94,7 @@ public final class OAuthProvider: CredentialsProvider {
         let state = OAuthState(
             accessToken: accessToken, accessTokenExpire: accessTokenExpire ?? 0, refreshToken: refreshToken,
             sts: PersistedSTS(accessKeyId: accessKeyId, accessKeySecret: accessKeySecret, securityToken: securityToken, expiration: stsExpiration))
+        endpointName = EndpointNaming.signIn("OAuth sign-in", url: signInURL)
         let session = OAuthSession(
             clientId: clientId, signInURL: signInURL, options: httpOptions, context: context, tokenUpdate: tokenUpdate, state: state)
         cache = RefreshingCredentialsProvider(providerName: "oauth", policy: .oauth, clock: context.clock) {
@@ -100,7 +103,11 @@ public final class OAuthProvider: CredentialsProvider {
     }
 
     public func credential() async throws -> Credential {
-        try await cache.credential()
+        do {
+            return try await cache.credential()
+        } catch {
+            throw EndpointNaming.named(error, endpoint: endpointName)
+        }
     }
 }
 

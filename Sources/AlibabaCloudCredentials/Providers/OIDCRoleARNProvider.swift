@@ -86,7 +86,11 @@ public final class OIDCRoleARNProvider: CredentialsProvider {
     }
 
     public func credential() async throws -> Credential {
-        try await cache.credential()
+        do {
+            return try await cache.credential()
+        } catch {
+            throw EndpointNaming.named(error, endpoint: EndpointNaming.sts("AssumeRoleWithOIDC", endpoint: endpoint))
+        }
     }
 }
 

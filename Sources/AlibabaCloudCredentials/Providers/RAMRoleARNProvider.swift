@@ -48,7 +48,11 @@ public final class RAMRoleARNProvider: CredentialsProvider {
     }
 
     public func credential() async throws -> Credential {
-        try await cache.credential()
+        do {
+            return try await cache.credential()
+        } catch {
+            throw EndpointNaming.named(error, endpoint: EndpointNaming.sts("AssumeRole", endpoint: endpoint))
+        }
     }
 }
 

@@ -70,7 +70,11 @@ public final class RSAKeyPairProvider: CredentialsProvider {
     }
 
     public func credential() async throws -> Credential {
-        try await cache.credential()
+        do {
+            return try await cache.credential()
+        } catch {
+            throw EndpointNaming.named(error, endpoint: EndpointNaming.sts("GenerateSessionAccessKey", endpoint: endpoint))
+        }
     }
 }
 

@@ -72,8 +72,7 @@ enum FaultInjector {
         for effect in plan.bodyEffects {
             switch effect {
             case .expiredCredentials(let secondsAgo):
-                let past = JSONValue.string(TimeFormat.iso8601(now.addingTimeInterval(-TimeInterval(secondsAgo))))
-                response.body = rewriteJSON(response.body, fields: ["Expiration"]) { _, _ in past }
+                response = expire(response, at: now.addingTimeInterval(-TimeInterval(secondsAgo)))
             case .missingFields(let fields):
                 response.body = rewriteJSON(response.body, fields: Set(fields)) { _, _ in nil }
             case .wrongTypes(let fields):
@@ -86,6 +85,29 @@ enum FaultInjector {
             default:
                 break
             }
+        }
+        return response
+    }
+
+    /// Every expiry the answers carry, set to `past`: ISO-8601 `Expiration` (STS, ECS, credentials URI, CloudSSO,
+    /// OAuth) and `expires_at` (Huawei metadata), epoch-millisecond `expireDate` / `ExpireTime` (ACR tokens), and the
+    /// `X-Swr-Expireat` header (SWR CreateSecret).
+    private static func expire(_ response: EmulatorResponse, at past: Date) -> EmulatorResponse {
+        var response = response
+        let iso = JSONValue.string(TimeFormat.iso8601(past))
+        let milliseconds = JSONValue.int(Int(past.timeIntervalSince1970 * 1000))
+        response.body = rewriteJSON(response.body, fields: ["Expiration", "expires_at", "expireDate", "ExpireTime"]) { key, value in
+            switch key {
+            case "expireDate", "ExpireTime":
+                if case .int = value { return milliseconds }
+                return value
+            default:
+                return iso
+            }
+        }
+        response.headers = response.headers.map { header in
+            guard header.name.lowercased() == "x-swr-expireat" else { return header }
+            return (name: header.name, value: TimeFormat.iso8601(past))
         }
         return response
     }

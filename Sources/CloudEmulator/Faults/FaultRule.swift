@@ -80,7 +80,8 @@ public enum FaultEffect: Sendable, Equatable {
     case wrongTypes(fields: [String])
     /// Remove these fields from the JSON body. JSON: `"missingFields": true` (means `["AccessKeyId"]`) or a list.
     case missingFields([String])
-    /// Set every `Expiration` in the body to this many seconds in the past.
+    /// Set every expiry of the answer to this many seconds in the past: `Expiration` and `expires_at` (ISO-8601),
+    /// `expireDate` and `ExpireTime` (ACR, epoch milliseconds) and the `X-Swr-Expireat` header (SWR).
     /// JSON: `"expiredCredentials": true` (3600 s) or a number of seconds.
     case expiredCredentials(secondsAgo: Int)
     /// Shift the emulator's "now" (timestamp checks, expirations, the `Date` header). JSON: `"clockSkewSeconds": -1200`.

@@ -56,6 +56,16 @@ struct RefreshState: Sendable {
         return .refresh
     }
 
+    /// The instant before which ``decide(now:)`` answers `.serve` with the cached value, whatever the time:
+    /// the stale point, or the prefetch point (pushed back while a failed prefetch waits to be retried).
+    /// `nil` when nothing is cached. The provider's fast path serves without the state machine until then.
+    var servedUntil: Date? {
+        guard let entry else { return nil }
+        guard let prefetchAt = entry.prefetchAt else { return entry.staleAt }
+        let prefetchFrom = retryAt.map { max(prefetchAt, $0) } ?? prefetchAt
+        return min(entry.staleAt, prefetchFrom)
+    }
+
     /// The cached value a caller may get while a refresh is running, or nil when it must wait.
     func valueDuringRefresh(now: Date) -> Credential? {
         guard let entry, now < entry.staleAt else { return nil }

@@ -9,7 +9,10 @@ import Synchronization
 ///
 /// - **Single flight**: any number of concurrent callers cause at most one call of `fetch`;
 ///   the others await its result.
-/// - **Fast cached read**: a fresh value is returned under a `Mutex`, with no actor hop and no allocation.
+/// - **Fast cached read**: while the cached value is fresh, `credential()` copies it out of a small `Mutex`
+///   (one retain: ``Credential`` keeps its fields in one object), compares a cheap clock reading with the
+///   precomputed point until which it is served, and returns — no state machine, no actor hop, no async
+///   frame of its own (it is inlined into the calling provider), no allocation.
 /// - **Prefetch** runs in the background while callers keep getting the cached value.
 /// - **Stale-if-error**: a failed refresh keeps serving the cached value while it has not expired
 ///   (``RefreshPolicy/FailureBehavior/serveUntilExpired``), or even after
@@ -22,10 +25,19 @@ public final class RefreshingCredentialsProvider: CredentialsProvider {
         var inFlight: Task<RefreshState.Outcome, Never>?
     }
 
+    /// What the fast path reads: the cached credential and the time (seconds since 1970) before which
+    /// the state machine would serve it (``RefreshState/servedUntil``). Written with `guarded` held.
+    private struct Fresh: Sendable {
+        let credential: Credential
+        let servedUntil: Double
+    }
+
     public let providerName: String
     private let fetch: Fetch
     private let clock: any CredentialsClock
+    private let fastClock: FastPathClock
     private let guarded: Mutex<Guarded>
+    private let fresh = Mutex<Fresh?>(nil)
     private let fetchCount = Atomic<Int>(0)
 
     /// - Parameters:
@@ -37,13 +49,32 @@ public final class RefreshingCredentialsProvider: CredentialsProvider {
         self.providerName = providerName
         self.fetch = fetch
         self.clock = clock
+        self.fastClock = FastPathClock(clock)
         self.guarded = Mutex(Guarded(state: RefreshState(policy: policy)))
     }
 
     /// How many times `fetch` has been called (for diagnostics and tests).
     public var fetches: Int { fetchCount.load(ordering: .relaxed) }
 
+    @inlinable
     public func credential() async throws -> Credential {
+        if let value = freshCredential() { return value }
+        return try await refreshingCredential()
+    }
+
+    /// The cached credential if it is served without the state machine now; nil otherwise.
+    @usableFromInline
+    func freshCredential() -> Credential? {
+        let now = fastClock.latestPossibleNow()
+        return fresh.withLock { fresh in
+            guard let fresh, now < fresh.servedUntil else { return nil }
+            return fresh.credential
+        }
+    }
+
+    /// The full decision: serve, prefetch, or wait for the (single) refresh.
+    @usableFromInline
+    func refreshingCredential() async throws -> Credential {
         let now = clock.now()
         let step: Step = guarded.withLock { guarded in
             switch guarded.state.decide(now: now) {
@@ -75,7 +106,10 @@ public final class RefreshingCredentialsProvider: CredentialsProvider {
 
     /// Forgets the cached value: the next call fetches.
     public func invalidate() {
-        guarded.withLock { $0.state.invalidate() }
+        guarded.withLock { guarded in
+            guarded.state.invalidate()
+            publish(guarded.state)
+        }
     }
 
     private enum Step {
@@ -97,11 +131,22 @@ public final class RefreshingCredentialsProvider: CredentialsProvider {
             let jitter = Double.random(in: 0...1)
             return guarded.withLock { guarded in
                 guarded.inFlight = nil
+                let outcome: RefreshState.Outcome
                 switch result {
-                case .success(let value): return guarded.state.record(success: value, now: now, jitter: jitter)
-                case .failure(let error): return guarded.state.record(failure: error, now: now, jitter: jitter)
+                case .success(let value): outcome = guarded.state.record(success: value, now: now, jitter: jitter)
+                case .failure(let error): outcome = guarded.state.record(failure: error, now: now, jitter: jitter)
                 }
+                publish(guarded.state)
+                return outcome
             }
         }
+    }
+
+    /// Makes the fast path follow a changed state; called with `guarded` held.
+    private func publish(_ state: RefreshState) {
+        let snapshot: Fresh? = state.entry.flatMap { entry in
+            state.servedUntil.map { Fresh(credential: entry.value, servedUntil: $0.timeIntervalSince1970) }
+        }
+        fresh.withLock { $0 = snapshot }
     }
 }

@@ -67,6 +67,8 @@ public struct FileOperationError: Error, Sendable, Hashable, CustomStringConvert
 ///   inode; if it does not, the lock is dropped and taken again on the new file. Locking the target itself
 ///   (rather than a sidecar) therefore works, and it excludes other programs that `flock` the same file
 ///   (the Python library locks `~/.aliyun/config.json` this way).
+/// * A sidecar lock file (`createMode` given) is opened with `O_NOFOLLOW`; a symbolic link at its name is
+///   removed and a regular file created in its place, so nothing is ever created through a link.
 /// * Locks belong to the open file, so two threads of one process exclude each other as two processes do.
 ///
 /// Use ``AtomicFile/withExclusiveLock(path:lockFile:timeout:_:)`` for read-modify-write.
@@ -162,9 +164,16 @@ private struct LockWaiter {
     mutating func attempt() throws(FileOperationError) -> FileLock? {
         // A file replaced between our open and our lock is opened again at once (a few times at most).
         for _ in 0..<100 {
-            var flags = O_RDONLY | O_CLOEXEC
-            if createMode != nil { flags |= O_CREAT }
+            // O_NONBLOCK: a FIFO planted where the file should be would block the open forever.
+            var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
+            // A sidecar lock file is ours alone: never follow a link planted at its name (O_CREAT would create
+            // the file it points to); replace the link instead.
+            if createMode != nil { flags |= O_CREAT | O_NOFOLLOW }
             let fd = open(path, flags, mode_t(createMode ?? 0o600))
+            if fd < 0 && errno == ELOOP && createMode != nil && isSymbolicLink(path) {
+                _ = unlink(path)
+                continue
+            }
             guard fd >= 0 else { throw FileOperationError(.open, path: path, errno: errno) }
             let operation = (mode == .exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
             var result = flock(fd, operation)
@@ -198,6 +207,11 @@ private struct LockWaiter {
             throw FileOperationError(.lock, path: path, errno: nil, waitedSeconds: timeout)
         }
         return nil
+    }
+
+    private func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     private func stillNamesLockedFile(_ fd: Int32) -> Bool {

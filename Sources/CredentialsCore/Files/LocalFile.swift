@@ -28,9 +28,12 @@ public enum LocalFile {
     /// Files larger than this are refused (credentials and config files are tiny).
     public static let defaultLimit = 8 << 20
 
-    /// Reads a whole regular file.
-    public static func read(_ path: String, limit: Int = defaultLimit) throws(FileReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Reads a whole regular file. A FIFO or device is refused without blocking on it.
+    ///
+    /// - Parameter followingLinks: false refuses a symbolic link as the last component (`O_NOFOLLOW`).
+    public static func read(_ path: String, limit: Int = defaultLimit, followingLinks: Bool = true) throws(FileReadError) -> [UInt8] {
+        // O_NONBLOCK: opening a FIFO without a writer would otherwise wait forever (regular files ignore it).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { throw mapErrno(errno, path: path) }
         defer { close(fd) }
         var info = stat()

@@ -8,19 +8,74 @@ import Foundation
 ///
 /// Its `description`, `debugDescription` and reflection (`dump`) never show a secret:
 /// the AccessKey ID shows masked (`LTAI****1234`), the secret and tokens not at all.
+///
+/// A value type whose fields live in one immutable object: copying a credential (every cached
+/// `credential()` call returns a copy) retains one reference instead of each string; setting a field
+/// makes a new object.
 public struct Credential: Sendable, Hashable {
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let accessKeyId: String
+        @usableFromInline let accessKeySecret: String
+        @usableFromInline let securityToken: String?
+        @usableFromInline let bearerToken: String?
+        @usableFromInline let expiration: Date?
+        @usableFromInline let providerName: String
+
+        init(accessKeyId: String, accessKeySecret: String, securityToken: String?, bearerToken: String?, expiration: Date?, providerName: String) {
+            self.accessKeyId = accessKeyId
+            self.accessKeySecret = accessKeySecret
+            self.securityToken = securityToken
+            self.bearerToken = bearerToken
+            self.expiration = expiration
+            self.providerName = providerName
+        }
+
+        /// A copy with some fields replaced.
+        func with(
+            accessKeyId: String? = nil, accessKeySecret: String? = nil, securityToken: String?? = nil,
+            bearerToken: String?? = nil, expiration: Date?? = nil, providerName: String? = nil
+        ) -> Storage {
+            Storage(
+                accessKeyId: accessKeyId ?? self.accessKeyId, accessKeySecret: accessKeySecret ?? self.accessKeySecret,
+                securityToken: securityToken ?? self.securityToken, bearerToken: bearerToken ?? self.bearerToken,
+                expiration: expiration ?? self.expiration, providerName: providerName ?? self.providerName)
+        }
+    }
+
+    @usableFromInline
+    var storage: Storage
+
     /// The AccessKey ID (permanent `LTAI…` or temporary `STS.…`).
-    public var accessKeyId: String
+    public var accessKeyId: String {
+        @inlinable get { storage.accessKeyId }
+        set { storage = storage.with(accessKeyId: newValue) }
+    }
     /// The AccessKey secret.
-    public var accessKeySecret: String
+    public var accessKeySecret: String {
+        @inlinable get { storage.accessKeySecret }
+        set { storage = storage.with(accessKeySecret: newValue) }
+    }
     /// The STS security token, `nil` for permanent keys.
-    public var securityToken: String?
+    public var securityToken: String? {
+        @inlinable get { storage.securityToken }
+        set { storage = storage.with(securityToken: .some(newValue)) }
+    }
     /// A bearer token (the `bearer` credential type only).
-    public var bearerToken: String?
+    public var bearerToken: String? {
+        @inlinable get { storage.bearerToken }
+        set { storage = storage.with(bearerToken: .some(newValue)) }
+    }
     /// When the credentials stop working; `nil` for credentials that do not expire.
-    public var expiration: Date?
+    public var expiration: Date? {
+        @inlinable get { storage.expiration }
+        set { storage = storage.with(expiration: .some(newValue)) }
+    }
     /// The provider that produced them, composed as the Python library does: `default/cli_profile/static_ak`.
-    public var providerName: String
+    public var providerName: String {
+        @inlinable get { storage.providerName }
+        set { storage = storage.with(providerName: newValue) }
+    }
 
     public init(
         accessKeyId: String,
@@ -30,12 +85,25 @@ public struct Credential: Sendable, Hashable {
         expiration: Date? = nil,
         providerName: String
     ) {
-        self.accessKeyId = accessKeyId
-        self.accessKeySecret = accessKeySecret
-        self.securityToken = securityToken
-        self.bearerToken = bearerToken
-        self.expiration = expiration
-        self.providerName = providerName
+        storage = Storage(
+            accessKeyId: accessKeyId, accessKeySecret: accessKeySecret, securityToken: securityToken,
+            bearerToken: bearerToken, expiration: expiration, providerName: providerName)
+    }
+
+    public static func == (lhs: Credential, rhs: Credential) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        return lhs.accessKeyId == rhs.accessKeyId && lhs.accessKeySecret == rhs.accessKeySecret
+            && lhs.securityToken == rhs.securityToken && lhs.bearerToken == rhs.bearerToken
+            && lhs.expiration == rhs.expiration && lhs.providerName == rhs.providerName
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(accessKeyId)
+        hasher.combine(accessKeySecret)
+        hasher.combine(securityToken)
+        hasher.combine(bearerToken)
+        hasher.combine(expiration)
+        hasher.combine(providerName)
     }
 
     /// True for STS (temporary) credentials.

@@ -44,6 +44,8 @@ public enum SafeBody {
             if lower.hasSuffix("accesskeyid") || lower == "access_key_id" || lower == "sessionaccesskeyid" {
                 return .string(Redact.accessKeyId(text))
             }
+            // A `Message` may quote the request: its Authorization header, or the string to sign with the token.
+            return .string(SecretTextMask.mask(text))
         }
         return masked(value)
     }

@@ -3,7 +3,8 @@
 ///
 /// It is deliberately lenient: a value ends at its closing delimiter or at the end of the text, so a truncated
 /// `"AccessKeySecret": "abc…` is masked too. Keys are recognised in four shapes: `"key": "value"` (JSON),
-/// `<Key>value<` (XML), `key=value` (forms, queries) and `Key: value` (headers, up to the end of the line).
+/// `<Key>value<` (XML), `key=value` and `key%3Dvalue` (forms, queries, URL-encoded strings to sign) and `Key: value`
+/// (headers, up to the end of the line).
 public enum SecretTextMask {
     /// Whether a field of this name holds a secret: secrets, tokens, passwords, signatures, `Authorization` and the
     /// `auth` member of docker configs.
@@ -89,6 +90,13 @@ public enum SecretTextMask {
                 let end = input[valueStart...].firstIndex(where: isFormTerminator) ?? input.count
                 return end > valueStart ? valueStart..<end : nil
             }
+            if hasPercentEncodedEquals(at: keyEnd) {
+                // `key%3Dvalue` in a URL-encoded string to sign, e.g. STS's SignatureDoesNotMatch message.
+                let valueStart = keyEnd + 3
+                var end = valueStart
+                while end < input.count, !isFormTerminator(input[end]), !hasPercentEncodedAmpersand(at: end) { end += 1 }
+                return end > valueStart ? valueStart..<end : nil
+            }
             if input[keyEnd] == UInt8(ascii: ":") {
                 let valueStart = skipSpaces(from: keyEnd + 1)
                 guard valueStart < input.count, input[valueStart] != UInt8(ascii: "\""), input[valueStart] != UInt8(ascii: "{"),
@@ -98,6 +106,16 @@ public enum SecretTextMask {
                 return end > valueStart ? valueStart..<end : nil
             }
             return nil
+        }
+
+        func hasPercentEncodedEquals(at index: Int) -> Bool {
+            index + 2 < input.count && input[index] == UInt8(ascii: "%") && input[index + 1] == UInt8(ascii: "3")
+                && (input[index + 2] | 0x20) == UInt8(ascii: "d")
+        }
+
+        func hasPercentEncodedAmpersand(at index: Int) -> Bool {
+            index + 2 < input.count && input[index] == UInt8(ascii: "%") && input[index + 1] == UInt8(ascii: "2")
+                && input[index + 2] == UInt8(ascii: "6")
         }
 
         func keyEnd(from start: Int) -> Int {

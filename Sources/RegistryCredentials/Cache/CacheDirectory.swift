@@ -9,17 +9,26 @@ import CredentialsCore
 struct CacheDirectory {
     let path: String
 
+    /// How long a write waits for the directory lock before the process keeps its entries in memory instead. Each
+    /// holder only writes one file and evicts, but a hundred processes storing at once queue for a while (the last of
+    /// 100 waited over 5 s on a busy 2-core machine, the earlier limit, and lost its entry to memory).
+    static let writeLockTimeout: Double = 20
+
     /// The lock held around every write and eviction (not around token fetches: those lock one entry each).
     private var writeLockPath: String { "\(path)/.write.lock" }
 
-    /// Creates the directory (0700) if needed and takes the write lock; nil when either is impossible.
+    /// Creates the directory (0700) if needed and takes the write lock; nil when either is impossible, or when
+    /// the directory is not a private one of ours (a symbolic link, another user's: see `DirectoryFiles.makePrivate`).
     func lockForWriting() -> FileLock? {
-        guard DirectoryFiles.make(path) else { return nil }
-        return try? FileLock.acquire(path: writeLockPath, timeout: 5, createMode: 0o600)
+        guard DirectoryFiles.makePrivate(path) == .safe else { return nil }
+        return try? FileLock.acquire(path: writeLockPath, timeout: Self.writeLockTimeout, createMode: 0o600)
     }
 
+    /// The bytes of an entry; nil when it is missing or not a regular file (a symbolic link is not followed), or
+    /// when the directory is not a private one of ours.
     func read(_ name: String) -> [UInt8]? {
-        DirectoryFiles.read("\(path)/\(name)", limit: 64 << 10)
+        guard DirectoryFiles.checkPrivate(path) == .safe else { return nil }
+        return DirectoryFiles.read("\(path)/\(name)", limit: 64 << 10)
     }
 
     /// Writes `text` to `name` atomically with mode 0600; false when the file system refuses.

@@ -10,7 +10,9 @@ import Synchronization
 /// once and reused until its half-life.
 ///
 /// * Directory `$CLOUDCRED_CACHE_DIR`, else `$XDG_CACHE_HOME/cloudcred`, else `~/.cache/cloudcred`; created
-///   0700, files 0600, written atomically (temporary file + `rename`) under an advisory lock.
+///   0700, files 0600, written atomically (temporary file + `rename`) under an advisory lock. A directory that is
+///   a symbolic link or another user's is not used (memory only); entries that are links are not followed
+///   (a write replaces them).
 /// * One file per (host, credential source), named by a SHA-256 of both: no host, profile or key id can be
 ///   read from the names. Format: see ``TokenCacheRecords`` (versioned; a corrupt file or another version reads
 ///   as a miss and is replaced).
@@ -108,7 +110,7 @@ public final class TokenCache: Sendable {
         await taskLocks.acquire(key)
         defer { taskLocks.release(key) }
         var fileLock: FileLock?
-        if let directory, !memory.withLock(\.diskFailed), DirectoryFiles.make(directory) {
+        if let directory, !memory.withLock(\.diskFailed), DirectoryFiles.makePrivate(directory) == .safe {
             fileLock = try? await FileLock.acquire(path: "\(directory)/\(key)\(Self.lockSuffix)", timeout: Self.lockTimeout, createMode: 0o600)
         }
         defer { fileLock?.unlock() }

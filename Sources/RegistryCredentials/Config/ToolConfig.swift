@@ -137,18 +137,34 @@ public struct ToolConfig: Sendable, Hashable {
         CloudcredPaths.toolConfig(environment)
     }
 
-    /// Reads the configuration from its place (see ``path(environment:)``); a missing file is an empty configuration.
+    /// Reads the configuration from its place (see ``path(environment:)``); a missing file is an empty configuration,
+    /// except one that `CLOUDCRED_CONFIG` names: that is a mistake worth reporting (a typo would otherwise silently
+    /// drop every rule).
     /// - Throws: ``CredentialsError`` (`.file`): one line naming the file, the JSON path and the fix.
     public static func load(environment: Environment) throws(CredentialsError) -> ToolConfig {
-        try load(path: path(environment: environment))
+        let named = environment.nonEmpty("CLOUDCRED_CONFIG") != nil
+        return try load(path: path(environment: environment), missing: named ? .refused(variable: "CLOUDCRED_CONFIG") : .empty)
     }
 
-    /// Reads the configuration at `path`; a missing file is an empty configuration.
-    public static func load(path: String) throws(CredentialsError) -> ToolConfig {
+    /// What a missing configuration file means.
+    public enum MissingFile: Sendable {
+        /// An empty configuration (built-in patterns only).
+        case empty
+        /// An error naming the variable that named the file.
+        case refused(variable: String)
+    }
+
+    /// Reads the configuration at `path`; a missing file is an empty configuration unless `missing` says otherwise.
+    public static func load(path: String, missing: MissingFile = .empty) throws(CredentialsError) -> ToolConfig {
         let bytes: [UInt8]
         do {
             bytes = try LocalFile.read(path, limit: 1 << 20)
         } catch .notFound {
+            if case .refused(let variable) = missing {
+                throw CredentialsError(
+                    .file, "the cloudcred config \(OneLine.escaping(path)) named by \(variable) does not exist",
+                    hint: "create it (format: docs/REGISTRIES.md), fix the path, or unset \(variable)")
+            }
             return ToolConfig(path: path)
         } catch {
             throw CredentialsError(.file, "cannot read the cloudcred config \(error)", hint: ToolConfigReader.hint(path))

@@ -1,7 +1,8 @@
 import CredentialsCore
 
 /// Stored registry passwords as files: one 0600 JSON file per host in a 0700 directory, named by the SHA-256
-/// of the host (no host name in the file name), written atomically.
+/// of the host (no host name in the file name), written atomically. A store directory that is a symbolic link or
+/// another user's is refused; a file that is a link is not followed (a store replaces it).
 ///
 /// Directory: `$XDG_DATA_HOME/cloudcred/secrets/`, default `~/.local/share/cloudcred/secrets/`.
 /// File: `{"version":1,"serverURL":"<host>","username":"…","secret":"…"}`.
@@ -22,10 +23,11 @@ public struct FileSecretStore: SecretStore {
     /// The secret stored for the host of `serverURL`, nil when there is none.
     public func get(_ serverURL: String) throws(CredentialsError) -> StoredSecret? {
         guard let host = RegistryHosts.normalize(serverURL) else { return nil }
+        try requirePrivateDirectory(creating: false)
         let path = file(for: host)
         let bytes: [UInt8]
         do {
-            bytes = try LocalFile.read(path, limit: 1 << 20)
+            bytes = try LocalFile.read(path, limit: 1 << 20, followingLinks: false)
         } catch .notFound {
             return nil
         } catch {
@@ -40,6 +42,7 @@ public struct FileSecretStore: SecretStore {
     /// Stores `secret` for its normalized host, replacing an earlier one.
     public func store(_ secret: StoredSecret) throws(CredentialsError) {
         let host = try SecretStores.key(secret.serverURL)
+        try requirePrivateDirectory(creating: true)
         let record: JSONValue = [
             "version": 1, "serverURL": .string(host), "username": .string(secret.username), "secret": .string(secret.secret),
         ]
@@ -53,6 +56,7 @@ public struct FileSecretStore: SecretStore {
     /// Removes the secret for the host of `serverURL`; false when there was none.
     public func erase(_ serverURL: String) throws(CredentialsError) -> Bool {
         guard let host = RegistryHosts.normalize(serverURL) else { return false }
+        try requirePrivateDirectory(creating: false)
         let path = file(for: host)
         guard LocalFile.exists(path) else { return false }
         guard DirectoryFiles.remove(path) else {
@@ -63,6 +67,7 @@ public struct FileSecretStore: SecretStore {
 
     /// Every stored host and its user name.
     public func list() throws(CredentialsError) -> [String: String] {
+        try requirePrivateDirectory(creating: false)
         var result: [String: String] = [:]
         for name in DirectoryFiles.names(in: directory) where name.hasSuffix(".json") && Hex.isDigest(name.dropLast(5)) {
             guard let bytes = DirectoryFiles.read("\(directory)/\(name)"), let secret = Self.decode(bytes) else { continue }
@@ -74,6 +79,20 @@ public struct FileSecretStore: SecretStore {
     /// The file of a host: `<directory>/<hex SHA-256 of the host>.json`.
     public func file(for host: String) -> String {
         "\(directory)/\(SHA256.hexDigest(Array("cloudcred-secret-v1\u{0}\(host)".utf8))).json"
+    }
+
+    /// Refuses a store directory that is a symbolic link, not a directory, or another user's (it could lead into
+    /// a place someone else controls); creates a missing one (0700) when `creating`, else accepts its absence.
+    private func requirePrivateDirectory(creating: Bool) throws(CredentialsError) {
+        let privacy = creating ? DirectoryFiles.makePrivate(directory) : DirectoryFiles.checkPrivate(directory)
+        switch privacy {
+        case .safe, .unsafe("does not exist") where !creating:
+            return
+        case .unsafe(let reason):
+            throw CredentialsError(
+                .file, "the password store \(directory) \(reason); cloudcred keeps passwords only in a private directory of its own",
+                hint: "remove or move \(directory) (cloudcred creates it, mode 0700), or set \"secretStore\" in the cloudcred config")
+        }
     }
 
     private static func decode(_ bytes: [UInt8]) -> StoredSecret? {

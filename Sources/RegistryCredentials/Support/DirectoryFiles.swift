@@ -20,6 +20,43 @@ enum DirectoryFiles {
         return true
     }
 
+    /// Whether a private directory of ours (token cache, secret store) may be used.
+    enum Privacy: Equatable {
+        case safe
+        /// Why not, for messages: `is a symbolic link`, `is not a directory`, `belongs to another user`, ….
+        case unsafe(String)
+    }
+
+    /// Makes `directory` (0700, with its missing parents) or checks the existing one: it must be a real directory,
+    /// not a symbolic link (which could lead anywhere, e.g. into another user's directory), owned by this user;
+    /// group or other permissions on it are removed. Only the last component is checked: links higher up
+    /// (`~/.cache` → `/data/cache`) are the user's own set-up.
+    static func makePrivate(_ directory: String) -> Privacy {
+        switch checkPrivate(directory) {
+        case .unsafe("does not exist"):
+            guard make(directory) else { return .unsafe("cannot be created") }
+            return checkPrivate(directory)
+        case let privacy:
+            return privacy
+        }
+    }
+
+    /// ``makePrivate(_:)`` without creating anything.
+    static func checkPrivate(_ directory: String) -> Privacy {
+        var info = stat()
+        guard lstat(directory, &info) == 0 else { return .unsafe(errno == ENOENT ? "does not exist" : String(cString: strerror(errno))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: break
+        case S_IFLNK: return .unsafe("is a symbolic link")
+        default: return .unsafe("is not a directory")
+        }
+        guard info.st_uid == geteuid() else { return .unsafe("belongs to another user (uid \(info.st_uid))") }
+        if info.st_mode & 0o077 != 0 {
+            guard chmod(directory, 0o700) == 0 else { return .unsafe("is open to other users and cannot be made private") }
+        }
+        return .safe
+    }
+
     /// The names in `directory` (without `.` and `..`); empty when it cannot be read.
     static func names(in directory: String) -> [String] {
         guard let handle = opendir(directory) else { return [] }
@@ -47,8 +84,9 @@ enum DirectoryFiles {
         return directory.isEmpty ? "/" : directory
     }
 
-    /// The bytes of a regular file, nil when it is missing, unreadable or too large.
+    /// The bytes of a regular file, nil when it is missing, unreadable, too large or a symbolic link (entries of
+    /// our private directories are never links; one planted there is not followed).
     static func read(_ path: String, limit: Int = 1 << 20) -> [UInt8]? {
-        try? LocalFile.read(path, limit: limit)
+        try? LocalFile.read(path, limit: limit, followingLinks: false)
     }
 }

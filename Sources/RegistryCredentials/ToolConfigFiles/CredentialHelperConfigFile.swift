@@ -1,10 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CredentialsCore
 
 /// `credHelpers` entries that send registry hosts to `docker-credential-cloudcred`, in the Docker CLI's
 /// `config.json` or containers' `auth.json` (podman, skopeo, buildah).
 ///
 /// Editing keeps every other key and their order, keeps the file's mode (a new file is 0600 in a new 0700
-/// directory), follows a symlinked file, writes atomically under a lock on the file, and lays the JSON out
+/// directory), follows a symlinked file (as docker does; not into a directory another user controls), writes
+/// atomically under locks on the directory and the file, and lays the JSON out
 /// with tabs as the Docker CLI does. A file that is not valid JSON is left untouched and reported.
 public struct CredentialHelperConfigFile: Sendable, Hashable {
     /// The file as given (it may be a symbolic link).
@@ -84,23 +90,51 @@ public struct CredentialHelperConfigFile: Sendable, Hashable {
 
     // MARK: - Read, change, write
 
+    /// How long an edit waits for other writers (a command run once, so generous: 100 editors at once must all land).
+    static let lockTimeout: Double = 30
+
+    /// Read-modify-write under two locks, always in this order: the file's directory (so writers that find no file
+    /// yet exclude each other too: without it, two first writers both create the file and one's entries are lost),
+    /// then the file itself when it exists (other programs that `flock` it are excluded).
     private func edit(dryRun: Bool, _ change: (inout JSONObject) -> (added: [String], removed: [String])) throws(CredentialsError) -> Edit {
         let target = SymbolicLinks.finalTarget(of: path)
-        guard !dryRun, LocalFile.exists(target) else { return try apply(change, to: target, dryRun: dryRun) }
-        var outcome: Result<Edit, CredentialsError>?
-        do {
-            try AtomicFile.withExclusiveLock(path: target) {
-                do throws(CredentialsError) {
-                    outcome = .success(try apply(change, to: target, dryRun: false))
-                } catch {
-                    outcome = .failure(error)
-                }
-            }
+        if target != path { try refuseUnsafeLinkTarget(target) }
+        guard !dryRun else { return try apply(change, to: target, dryRun: true) }
+        let directory = DirectoryFiles.parent(of: target)
+        guard DirectoryFiles.make(directory) else {
+            throw CredentialsError(.file, "cannot create the directory of \(target)", hint: "check the permissions of \(DirectoryFiles.parent(of: directory))")
+        }
+        let locks: [FileLock]
+        do throws(FileOperationError) {
+            let directoryLock = try FileLock.acquire(path: directory, timeout: Self.lockTimeout)
+            locks = [directoryLock] + (LocalFile.exists(target) ? [try FileLock.acquire(path: target, timeout: Self.lockTimeout)] : [])
         } catch {
             throw CredentialsError(.file, "\(error)", hint: "try again when no other program is writing \(target)")
         }
-        guard let outcome else { throw CredentialsError(.file, "\(target) was not edited") }
-        return try outcome.get()
+        defer { for lock in locks.reversed() { lock.unlock() } }
+        return try apply(change, to: target, dryRun: false)
+    }
+
+    /// Docker follows a symlinked `config.json` (dotfiles repositories do this), and so do we, but not into a place
+    /// someone else controls: the link's final target must be in a directory of this user (or root) that others
+    /// cannot write, and an existing target must be this user's.
+    private func refuseUnsafeLinkTarget(_ target: String) throws(CredentialsError) {
+        let directory = DirectoryFiles.parent(of: target)
+        var info = stat()
+        var reason: String?
+        if stat(directory, &info) == 0 {
+            if info.st_uid != geteuid() && info.st_uid != 0 {
+                reason = "in a directory of another user (uid \(info.st_uid))"
+            } else if info.st_mode & 0o022 != 0 {
+                reason = "in a directory other users can write"
+            } else if lstat(target, &info) == 0 && info.st_uid != geteuid() {
+                reason = "owned by another user (uid \(info.st_uid))"
+            }
+        }
+        guard let reason else { return }
+        throw CredentialsError(
+            .file, "\(path) is a symbolic link to \(target), \(reason); the file is left as it was",
+            hint: "point the link into a directory of your own, or replace it with a regular file")
     }
 
     private func apply(_ change: (inout JSONObject) -> (added: [String], removed: [String]), to target: String, dryRun: Bool) throws(CredentialsError) -> Edit {
@@ -157,7 +191,7 @@ public struct CredentialHelperConfigFile: Sendable, Hashable {
         var result: [String] = []
         for host in hosts {
             guard let normalized = RegistryHosts.normalize(host) else {
-                throw CredentialsError.invalidArgument("\"\(host)\" is not a registry host name", hint: "give hosts such as registry.cn-hangzhou.aliyuncs.com")
+                throw CredentialsError.invalidArgument("\(RegistryHosts.quoted(host)) is not a registry host name", hint: "give hosts such as registry.cn-hangzhou.aliyuncs.com")
             }
             if !result.contains(normalized) { result.append(normalized) }
         }

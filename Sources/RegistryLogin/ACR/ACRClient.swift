@@ -38,7 +38,9 @@ public struct ACRClient: Sendable {
               !username.isEmpty, !password.isEmpty
         else { throw ACRResponse.unexpected(endpoint: endpoint, action: "GetAuthorizationToken", document: document) }
         return RegistryPassword(
-            username: username, password: password, expiresAt: ACRResponse.epochMilliseconds(data?["expireDate"]),
+            username: username, password: password,
+            expiresAt: try ACRResponse.unexpired(
+                ACRResponse.epochMilliseconds(data?["expireDate"]), now: clock.now(), endpoint: endpoint, action: "GetAuthorizationToken"),
             source: "acr GetAuthorizationToken (personal edition)")
     }
 
@@ -52,7 +54,9 @@ public struct ACRClient: Sendable {
               !username.isEmpty, !password.isEmpty
         else { throw ACRResponse.unexpected(endpoint: endpoint, action: "GetAuthorizationToken", document: document) }
         return RegistryPassword(
-            username: username, password: password, expiresAt: ACRResponse.epochMilliseconds(document["ExpireTime"]),
+            username: username, password: password,
+            expiresAt: try ACRResponse.unexpired(
+                ACRResponse.epochMilliseconds(document["ExpireTime"]), now: clock.now(), endpoint: endpoint, action: "GetAuthorizationToken"),
             source: "acr GetAuthorizationToken (instance \(instanceId))")
     }
 

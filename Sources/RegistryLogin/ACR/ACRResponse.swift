@@ -13,7 +13,8 @@ enum ACRResponse {
         let parsed = try? JSONValue.parse(response.body)
         guard (200..<300).contains(response.status) else {
             let code = parsed.flatMap { $0["Code"]?.stringValue ?? $0["code"]?.stringValue } ?? ""
-            let message = parsed.flatMap { $0["Message"]?.stringValue ?? $0["message"]?.stringValue } ?? ""
+            // A server or gateway may echo the request (its Authorization header, security token) in the message.
+            let message = SecretTextMask.mask(parsed.flatMap { $0["Message"]?.stringValue ?? $0["message"]?.stringValue } ?? "")
             let detail = code.isEmpty ? SafeBody.render(response.body) : "\(code): \(message)"
             throw CredentialsError(
                 .server, "ACR \(action) at https://\(endpoint) failed with HTTP \(response.status): \(detail)",
@@ -33,7 +34,7 @@ enum ACRResponse {
         let code = document["Code"]?.stringValue
         guard isSuccess == false || (code != nil && code?.lowercased() != "success") else { return }
         throw CredentialsError(
-            .server, "ACR \(action) at https://\(endpoint) failed: \(code ?? "unknown"): \(document["Message"]?.stringValue ?? "")",
+            .server, "ACR \(action) at https://\(endpoint) failed: \(code ?? "unknown"): \(SecretTextMask.mask(document["Message"]?.stringValue ?? ""))",
             hint: hint(code: code ?? "", status: 200))
     }
 
@@ -44,6 +45,15 @@ enum ACRResponse {
     }
 
     /// Epoch milliseconds (number or numeric string) as a date.
+    /// `expiry` unless it has already passed: a token that expired on arrival (a server or proxy clock far off, a
+    /// replayed answer) would be cached and handed to docker as valid, and the registry would refuse it.
+    static func unexpired(_ expiry: Date?, now: Date, endpoint: String, action: String) throws -> Date? {
+        guard let expiry, expiry <= now else { return expiry }
+        throw CredentialsError(
+            .server, "ACR \(action) at https://\(endpoint) answered with a token that expired at \(TimeFormat.iso8601(expiry))",
+            hint: "check the clock of this machine (the token API's expiry is in the past by \(Int(now.timeIntervalSince(expiry))) s)")
+    }
+
     static func epochMilliseconds(_ value: JSONValue?) -> Date? {
         let milliseconds = value?.doubleValue ?? value?.stringValue.flatMap(Double.init)
         return milliseconds.map { Date(timeIntervalSince1970: $0 / 1000) }

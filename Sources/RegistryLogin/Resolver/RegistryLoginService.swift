@@ -51,7 +51,7 @@ public struct RegistryLoginService: Sendable {
     /// - Parameter useStored: false skips stored passwords (`get-login --no-stored`, doctor).
     public func login(for serverURL: String, toolProfile: String = "default", useStored: Bool = true) async throws -> RegistryLoginOutcome {
         guard let host = RegistryHosts.normalize(serverURL) else {
-            throw CredentialsError(.invalidArgument, "\"\(serverURL)\" is not a registry host name", hint: "pass a host such as registry.cn-hangzhou.aliyuncs.com")
+            throw CredentialsError(.invalidArgument, "\(RegistryHosts.quoted(serverURL)) is not a registry host name", hint: "pass a host such as registry.cn-hangzhou.aliyuncs.com")
         }
         if useStored, let stored = try secrets.get(host) {
             logger.debug("using the stored password", metadata: ["host": "\(host)"])
@@ -85,6 +85,7 @@ public struct RegistryLoginService: Sendable {
             } catch {
                 if let usable = cache.usable(host: target.host, source: source) {
                     logger.warning("token API failed; serving the cached token until it expires", metadata: ["host": "\(target.host)"])
+                    if let retry = Self.retryingLater(usable, now: clock.now()) { cache.store(retry, source: source) }
                     return Self.password(usable, target: target)
                 }
                 let reported = CredentialsError.wrapping(error)
@@ -96,6 +97,21 @@ public struct RegistryLoginService: Sendable {
 
     /// Logins that never expire (SWR long-term) are recomputed hourly, so a changed key is picked up.
     static let nonExpiringCacheSeconds: TimeInterval = 3600
+
+    /// The same token, fresh again for ``TokenCache/failureMemorySeconds`` (never past the point where it stops
+    /// being usable): after a failed refresh, every caller (this process, the helper, other processes) keeps getting
+    /// it from the cache and one caller retries the cloud per period, instead of each calling a failing API.
+    /// The cache record has no "retry after" field, so the half-life is moved: `issuedAt` is set so that it falls
+    /// then. Nil for a login without an expiry (its expiry is derived from `issuedAt`).
+    static func retryingLater(_ login: CachedLogin, now: Date) -> CachedLogin? {
+        guard let expiry = login.expiresAt else { return nil }
+        let lastUsable = expiry.addingTimeInterval(-TokenCache.expiryMargin)
+        let halfLife = min(now.addingTimeInterval(TokenCache.failureMemorySeconds), lastUsable)
+        guard halfLife > now else { return nil }
+        var retry = login
+        retry.issuedAt = halfLife.addingTimeInterval(-expiry.timeIntervalSince(halfLife))
+        return retry
+    }
 
     private static func password(_ cached: CachedLogin, target: RegistryTarget) -> RegistryPassword {
         RegistryPassword(username: cached.username, password: cached.password, expiresAt: cached.expiresAt, source: "cache")

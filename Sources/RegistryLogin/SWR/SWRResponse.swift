@@ -42,6 +42,12 @@ enum SWRResponse {
         }
         let expiry = response.header(expiryHeader).flatMap(parseExpiry)
             ?? issuedAt.addingTimeInterval(SWRTemporaryLogin.defaultLifetime)
+        guard expiry > issuedAt else {
+            // Cached and handed to docker, a login that expired on arrival would be refused by the registry.
+            throw CredentialsError(
+                .server, "SWR CreateSecret at \(url) answered with a login that expired at \(TimeFormat.iso8601(expiry))",
+                hint: "check the clock of this machine (\(expiryHeader) is \(Int(issuedAt.timeIntervalSince(expiry))) s in the past)")
+        }
         return SWRLogin(username: username, password: password, expiresAt: expiry)
     }
 

@@ -60,7 +60,8 @@ public struct BinaryRunner {
     public static func cleanEnvironment(home: String, extra: [String: String] = [:]) -> [String: String] {
         var env = ["PATH": "/usr/bin:/bin", "HOME": home, "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true"]
         env.merge(extra) { _, new in new }
-        return env
+        // Under scripts/leak-scan, the binaries append their debug logs to the file it scans.
+        return LeakScanEnvironment.carryThrough(env)
     }
 
     /// A fresh, empty directory to use as HOME.

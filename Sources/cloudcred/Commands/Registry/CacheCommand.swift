@@ -9,7 +9,8 @@ struct CacheCommand: ParsableCommand {
         subcommands: [List.self, Clear.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List cached tokens: host, user name, expiry (never the password).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List cached tokens: host, user name, expiry (never the password).")
 
         func run() throws {
             let cache = TokenCache(environment: .process)
@@ -26,7 +27,8 @@ struct CacheCommand: ParsableCommand {
     }
 
     struct Clear: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove every cached token (stored passwords stay).")
+        static let configuration = CommandConfiguration(
+            commandName: "clear", abstract: "Remove every cached token (stored passwords stay).")
 
         func run() throws {
             let removed = TokenCache(environment: .process).clear()

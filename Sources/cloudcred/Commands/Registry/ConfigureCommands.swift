@@ -45,7 +45,8 @@ struct ConfigureOptions: ParsableArguments {
     private func explicitHosts() throws -> [String]? {
         guard let registries else { return nil }
         return try registries.split(separator: ",").map { raw in
-            let trimmed = String(raw.filter { !$0.isWhitespace })
+            // Spaces around a host are dropped; spaces inside one make it invalid (not a different host).
+            let trimmed = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard let host = RegistryHosts.normalize(trimmed) else {
                 throw CredentialsError(.invalidArgument, "--registries: \"\(trimmed)\" is not a registry host name")
             }

@@ -42,7 +42,7 @@ struct LoginCommand: AsyncParsableCommand {
     private func storePassword() throws {
         do {
             guard let normalized = RegistryHosts.normalize(host) else {
-                throw CredentialsError(.invalidArgument, "\"\(host)\" is not a registry host name")
+                throw CredentialsError(.invalidArgument, "\(RegistryHosts.quoted(host)) is not a registry host name")
             }
             guard let username, !username.isEmpty else {
                 throw CredentialsError(.invalidArgument, "--password-stdin needs --username", hint: "ACR: the Alibaba Cloud account name shown in the console's login command")
@@ -74,7 +74,7 @@ struct LogoutCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             guard let normalized = RegistryHosts.normalize(host) else {
-                throw CredentialsError(.invalidArgument, "\"\(host)\" is not a registry host name")
+                throw CredentialsError(.invalidArgument, "\(RegistryHosts.quoted(host)) is not a registry host name")
             }
             let environment = Environment.process
             let config = try ToolConfig.load(environment: environment)

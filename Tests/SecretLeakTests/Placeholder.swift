@@ -1,3 +1,0 @@
-import Testing
-
-// Placeholder: the SecretLeak suites of issue 7 go in this folder.

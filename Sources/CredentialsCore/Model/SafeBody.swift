@@ -7,14 +7,17 @@ public enum SafeBody {
     /// Longest text kept from a body that is not JSON.
     public static let maxPlainText = 256
 
-    /// The body as one line: JSON with secret-looking members masked, or at most ``maxPlainText`` characters of text
-    /// in which the values of secret-looking keys are masked too (``SecretTextMask``): a JSON answer cut short by a
-    /// proxy still holds credentials.
+    /// The body as one line: JSON with secret-looking members masked; for JSON that does not parse (a credentials
+    /// answer cut short still holds credentials, and a garbled key no longer says which value is secret) only its
+    /// size and its `Code`/`Message`/`RequestId`-like members; for other text at most ``maxPlainText`` characters in
+    /// which the values of secret-looking keys are masked (``SecretTextMask``).
     public static func render(_ body: [UInt8]) -> String {
         if let value = try? JSONValue.parse(body) {
             return masked(value).serialized(style: .python)
         }
-        let text = SecretTextMask.mask(String(decoding: body, as: UTF8.self))
+        let raw = String(decoding: body, as: UTF8.self)
+        if BrokenJSONSummary.looksLikeJSON(raw) { return BrokenJSONSummary.render(body) }
+        let text = SecretTextMask.mask(raw)
         let oneLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
         return oneLine.count > maxPlainText ? String(oneLine.prefix(maxPlainText)) + "…" : oneLine
     }

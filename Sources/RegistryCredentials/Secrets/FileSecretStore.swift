@@ -86,7 +86,9 @@ public struct FileSecretStore: SecretStore {
     private func requirePrivateDirectory(creating: Bool) throws(CredentialsError) {
         let privacy = creating ? DirectoryFiles.makePrivate(directory) : DirectoryFiles.checkPrivate(directory)
         switch privacy {
-        case .safe, .unsafe("does not exist") where !creating:
+        case .safe:
+            return
+        case .unsafe("does not exist") where !creating:
             return
         case .unsafe(let reason):
             throw CredentialsError(

@@ -55,7 +55,11 @@ public enum SecretTextMask {
 
         /// `"key" : "value` → the value up to its closing quote (escapes skipped) or the end.
         func jsonValue(keyStart: Int) -> Range<Int>? {
-            let keyEnd = keyEnd(from: keyStart)
+            // The whole quoted key, whatever its bytes: a garbled key (`"Ac\u{FFFD}XcessKeySecret"`) still names a secret.
+            var keyEnd = keyStart
+            while keyEnd < input.count, keyEnd - keyStart <= 128, input[keyEnd] != UInt8(ascii: "\""), input[keyEnd] != UInt8(ascii: "\n") {
+                keyEnd += 1
+            }
             guard keyEnd > keyStart, keyEnd < input.count, input[keyEnd] == UInt8(ascii: "\""),
                 isSecret(keyStart..<keyEnd)
             else { return nil }

@@ -44,7 +44,7 @@ enum FuzzSTSResponse: FuzzTarget {
     static func assumeRole(_ input: [UInt8]) -> Result<Credential, CredentialsError> {
         let context = ProviderHarness.context(transport: CannedTransport(input: input))
         do {
-            let source = try StaticAKProvider(accessKeyId: "LTAI5tFuzzSourceKeyId01", accessKeySecret: signingSecret, environment: context.environment)
+            let source = try StaticAKProvider(accessKeyId: "LTAIExampleFuzzSourceId01", accessKeySecret: signingSecret, environment: context.environment)
             let provider = try RAMRoleARNProvider(
                 source: source, roleARN: "acs:ram::1234567890123456:role/fuzz", roleSessionName: "fuzz", context: context)
             return ProviderHarness.credential(of: provider)

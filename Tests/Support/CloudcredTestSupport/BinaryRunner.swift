@@ -25,35 +25,10 @@ public struct BinaryRunner {
         return dir
     }
 
-    /// Runs the product on a Dispatch thread, so a blocking wait never starves the test runner's
-    /// cooperative threads (two on this machine).
+    /// Runs the product (on a Dispatch thread, through ``BadInputRunner``, so a blocking wait never starves the test
+    /// runner's cooperative threads and a hung program is killed after two minutes instead of stalling the suite).
     public static func run(_ product: String, _ arguments: [String], stdin: String = "", environment: [String: String]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try runBlocking(product, arguments, stdin: stdin, environment: environment) })
-            }
-        }
-    }
-
-    private static func runBlocking(_ product: String, _ arguments: [String], stdin: String, environment: [String: String]) throws -> Result {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent(product)
-        process.arguments = arguments
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        let error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // The program may exit without reading its input: a broken pipe here is not an error.
-        if !stdin.isEmpty { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        try await BadInputRunner.run(product, arguments, stdin: Array(stdin.utf8), environment: environment, timeout: 120).result
     }
 
     /// A minimal environment: PATH and a fresh, empty HOME.

@@ -17,6 +17,8 @@ struct HuaweiMetadataClient: Sendable {
 
     let transport: any HTTPTransport
     let connectTimeoutMs: Int
+    /// Multiplies the read timeouts (1 in production; tests on a loaded machine give more room).
+    var readTimeoutScale = 1
     let logger: Logger
 
     /// One refresh: a session token when the service offers one, then the security key.
@@ -25,7 +27,7 @@ struct HuaweiMetadataClient: Sendable {
         let token = try await sessionToken()
         let response = try await send(
             "GET", Self.securityKeyPath, headers: token.map { [(Self.tokenHeader, $0)] } ?? [],
-            readTimeoutMs: Self.securityKeyReadTimeoutMs)
+            readTimeoutMs: Self.securityKeyReadTimeoutMs * readTimeoutScale)
         return try Self.credential(from: response)
     }
 
@@ -35,7 +37,7 @@ struct HuaweiMetadataClient: Sendable {
         do {
             response = try await send(
                 "PUT", Self.tokenPath, headers: [(Self.tokenTTLHeader, String(Self.tokenTTLSeconds))],
-                readTimeoutMs: Self.tokenReadTimeoutMs)
+                readTimeoutMs: Self.tokenReadTimeoutMs * readTimeoutScale)
         } catch var error as CredentialsError {
             if error.code == .network { error.hint = error.hint ?? Self.notOnECSHint }
             throw error

@@ -27,18 +27,21 @@ public final class HuaweiMetadataProvider: HuaweiCredentialsProvider {
     ///   - clock: decides when the credentials are stale.
     ///   - logger: one line per refresh (never a token or key).
     ///   - connectTimeoutMs: per request (default 300).
+    ///   - readTimeoutScale: multiplies the read timeouts (300 ms token, 600 ms security key); 1 unless testing.
     /// - Throws: ``CredentialsError/Code/invalidArgument`` when `HUAWEICLOUD_SDK_METADATA_DISABLED` is `true`.
     public init(
         environment: Environment, transport: any HTTPTransport, clock: any CredentialsClock = SystemClock(),
         logger: Logger = Logger(label: "cloudcred.huawei", factory: { _ in SwiftLogNoOpLogHandler() }),
-        connectTimeoutMs: Int = 300
+        connectTimeoutMs: Int = 300, readTimeoutScale: Int = 1
     ) throws {
         guard !environment.isTrue(HuaweiEnvironmentVariable.metadataDisabled) else {
             throw Self.disabledError
         }
-        let client = HuaweiMetadataClient(transport: transport, connectTimeoutMs: connectTimeoutMs, logger: logger)
+        var client = HuaweiMetadataClient(transport: transport, connectTimeoutMs: connectTimeoutMs, logger: logger)
+        client.readTimeoutScale = max(1, readTimeoutScale)
+        let fetcher = client
         cache = RefreshingCredentialsProvider(providerName: "metadata", policy: .huaweiMetadata, clock: clock) {
-            try await client.fetchCredential()
+            try await fetcher.fetchCredential()
         }
     }
 

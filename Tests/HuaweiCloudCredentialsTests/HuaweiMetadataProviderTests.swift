@@ -83,13 +83,14 @@ struct HuaweiMetadataProviderTests {
     func badAnswers() async throws {
         try await withHuaweiWorld { world in
             world.emulator.addFault(FaultRule(endpoint: .huaweiMetadata, path: HuaweiPaths.securityKey, times: 1, effect: .malformedBody))
-            let garbage = await failure { try await world.metadataProvider().credential() }
+            // Generous read timeouts: this test is about answers, not time boxes (HuaweiMetadataTimeBoxTests).
+            let garbage = await failure { try await world.patientMetadataProvider().credential() }
             #expect(garbage?.message
                 == "the answer of http://169.254.169.254/openstack/latest/securitykey is not a JSON object with a \"credential\" member")
 
             world.emulator.addFault(
                 FaultRule(endpoint: .huaweiMetadata, path: HuaweiPaths.securityKey, times: 1, effect: .missingFields(["secret", "expires_at"])))
-            let missing = await failure { try await world.metadataProvider().credential() }
+            let missing = await failure { try await world.patientMetadataProvider().credential() }
             #expect(missing?.message == "the answer of http://169.254.169.254/openstack/latest/securitykey lacks secret, expires_at in \"credential\"")
             let issued = try #require(world.emulator.issuedCredentials().last)
             #expect(missing?.message.contains(issued.accessKeyId) == false)

@@ -53,6 +53,11 @@ struct HuaweiWorld: Sendable {
         try HuaweiMetadataProvider(environment: environment(extra), transport: transport, clock: clock)
     }
 
+    /// A metadata provider with read timeouts 10 × the production ones, for tests about answers on a loaded machine.
+    func patientMetadataProvider() throws -> HuaweiMetadataProvider {
+        try HuaweiMetadataProvider(environment: environment([:]), transport: transport, clock: clock, readTimeoutScale: 10)
+    }
+
     func chain(_ extra: [String: String] = [:]) -> HuaweiCredentialsChain {
         HuaweiCredentialsChain(environment: environment(extra), transport: transport, clock: clock)
     }

@@ -47,7 +47,7 @@ struct SWRTemporaryLoginTests {
     @Test("STS credentials from the emulator's Huawei metadata: X-Security-Token is sent and accepted")
     func metadataCredentials() async throws {
         try await withSWRWorld { world in
-            let metadata = try HuaweiMetadataProvider(environment: world.environment, transport: world.transport, clock: world.clock)
+            let metadata = try HuaweiMetadataProvider(environment: world.environment, transport: world.transport, clock: world.clock, readTimeoutScale: 10)
             let credential = try await metadata.credential()
             let login = try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: credential)
             #expect(world.emulator.issuedRegistryLogins().last?.requestedBy == credential.accessKeyId)
@@ -60,7 +60,7 @@ struct SWRTemporaryLoginTests {
     @Test("a wrong security token is refused with APIG.0301; the message has neither the token nor the signature")
     func wrongToken() async throws {
         try await withSWRWorld { world in
-            let metadata = try HuaweiMetadataProvider(environment: world.environment, transport: world.transport, clock: world.clock)
+            let metadata = try HuaweiMetadataProvider(environment: world.environment, transport: world.transport, clock: world.clock, readTimeoutScale: 10)
             var credential = try await metadata.credential()
             credential.securityToken = "forged-security-token-value"
             let error = await swrFailure { try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: credential) }

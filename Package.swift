@@ -45,7 +45,9 @@ let package = Package(
         // Values, the provider protocol, the refresh engine, errors, redaction, and the
         // dependency-free parsers (JSON, INI, time, shell words). No NIO, no crypto, no full Foundation:
         // the docker credential helper links this module alone.
-        .target(name: "CredentialsCore", swiftSettings: strict),
+        .target(name: "CredentialsCore", dependencies: ["CCurrentCPU"], swiftSettings: strict),
+        // One inline C function: the CPU the calling thread runs on (the engine's core-local fast path).
+        .target(name: "CCurrentCPU"),
 
         // Request signers: Alibaba RPC v1, ROA v1, ACS3-HMAC-SHA256; Huawei SDK-HMAC-SHA256; the SWR login key.
         .target(

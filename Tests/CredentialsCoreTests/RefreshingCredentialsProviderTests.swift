@@ -74,6 +74,32 @@ struct RefreshingCredentialsProviderTests {
         #expect(ids == ["STS.id2"])
     }
 
+    @Test("concurrent readers on every core see a refresh: the old value until it is stale, then only the new one")
+    func concurrentReadersFollowRefresh() async throws {
+        let fetch = ScriptedFetch(clock: clock, answers: [.credential(expiresIn: 3600), .credential(expiresIn: 3600)])
+        let provider = makeProvider(fetch)
+        _ = try await provider.credential()
+        func idsFromEightTasks() async throws -> Set<String> {
+            try await withThrowingTaskGroup(of: Set<String>.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        var ids = Set<String>()
+                        for _ in 0..<5_000 { ids.insert(try await provider.credential().accessKeyId) }
+                        return ids
+                    }
+                }
+                return try await group.reduce(into: Set<String>()) { $0.formUnion($1) }
+            }
+        }
+        #expect(try await idsFromEightTasks() == ["STS.id1"])
+        clock.advance(by: 3600 - 899)  // inside the stale window: the next call refreshes
+        _ = try await provider.credential()
+        #expect(try await idsFromEightTasks() == ["STS.id2"])
+        provider.invalidate()
+        #expect(try await idsFromEightTasks() == ["STS.id3"])
+        #expect(fetch.calls == 3)
+    }
+
     @Test("a failed refresh while the cached value is still valid serves the cached value")
     func staleIfError() async throws {
         let fetch = ScriptedFetch(clock: clock, answers: [.credential(expiresIn: 3600), .failure("sts down")])

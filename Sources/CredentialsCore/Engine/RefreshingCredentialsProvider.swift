@@ -9,10 +9,10 @@ import Synchronization
 ///
 /// - **Single flight**: any number of concurrent callers cause at most one call of `fetch`;
 ///   the others await its result.
-/// - **Fast cached read**: while the cached value is fresh, `credential()` copies it out of a small `Mutex`
-///   (one retain: ``Credential`` keeps its fields in one object), compares a cheap clock reading with the
-///   precomputed point until which it is served, and returns — no state machine, no actor hop, no async
-///   frame of its own (it is inlined into the calling provider), no allocation.
+/// - **Fast cached read**: while the cached value is fresh, `credential()` copies it out of a small `Mutex` of
+///   the current CPU core's (``FastPathSlots``: one retain of a copy no other core touches), compares a cheap
+///   clock reading with the precomputed point until which it is served, and returns — no state machine, no actor
+///   hop, no async frame of its own (it is inlined into the calling provider), no allocation.
 /// - **Prefetch** runs in the background while callers keep getting the cached value.
 /// - **Stale-if-error**: a failed refresh keeps serving the cached value while it has not expired
 ///   (``RefreshPolicy/FailureBehavior/serveUntilExpired``), or even after
@@ -25,19 +25,13 @@ public final class RefreshingCredentialsProvider: CredentialsProvider {
         var inFlight: Task<RefreshState.Outcome, Never>?
     }
 
-    /// What the fast path reads: the cached credential and the time (seconds since 1970) before which
-    /// the state machine would serve it (``RefreshState/servedUntil``). Written with `guarded` held.
-    private struct Fresh: Sendable {
-        let credential: Credential
-        let servedUntil: Double
-    }
-
+    /// What the fast path reads: the cached credential and the time before which the state machine would serve
+    /// it (``RefreshState/servedUntil``), one copy per core. Written with `guarded` held.
+    private let fastPath: FastPathSlots
     public let providerName: String
     private let fetch: Fetch
     private let clock: any CredentialsClock
-    private let fastClock: FastPathClock
     private let guarded: Mutex<Guarded>
-    private let fresh = Mutex<Fresh?>(nil)
     private let fetchCount = Atomic<Int>(0)
 
     /// - Parameters:
@@ -49,7 +43,7 @@ public final class RefreshingCredentialsProvider: CredentialsProvider {
         self.providerName = providerName
         self.fetch = fetch
         self.clock = clock
-        self.fastClock = FastPathClock(clock)
+        self.fastPath = FastPathSlots(clock: FastPathClock(clock))
         self.guarded = Mutex(Guarded(state: RefreshState(policy: policy)))
     }
 
@@ -65,11 +59,7 @@ public final class RefreshingCredentialsProvider: CredentialsProvider {
     /// The cached credential if it is served without the state machine now; nil otherwise.
     @usableFromInline
     func freshCredential() -> Credential? {
-        let now = fastClock.latestPossibleNow()
-        return fresh.withLock { fresh in
-            guard let fresh, now < fresh.servedUntil else { return nil }
-            return fresh.credential
-        }
+        fastPath.credential()
     }
 
     /// The full decision: serve, prefetch, or wait for the (single) refresh.
@@ -144,9 +134,10 @@ public final class RefreshingCredentialsProvider: CredentialsProvider {
 
     /// Makes the fast path follow a changed state; called with `guarded` held.
     private func publish(_ state: RefreshState) {
-        let snapshot: Fresh? = state.entry.flatMap { entry in
-            state.servedUntil.map { Fresh(credential: entry.value, servedUntil: $0.timeIntervalSince1970) }
+        if let entry = state.entry, let servedUntil = state.servedUntil {
+            fastPath.publish(entry.value, servedUntil: servedUntil.timeIntervalSince1970)
+        } else {
+            fastPath.publish(nil, servedUntil: 0)
         }
-        fresh.withLock { $0 = snapshot }
     }
 }

@@ -117,6 +117,23 @@ public struct Credential: Sendable, Hashable {
     }
 }
 
+extension Credential {
+    /// An equal credential that shares no heap object with this one: its own storage object and its own
+    /// string buffers. The engine keeps one such copy per CPU core, so that reading it on one core never
+    /// writes a reference count on a cache line another core writes too.
+    func unsharedCopy() -> Credential {
+        Credential(
+            accessKeyId: Self.unshared(accessKeyId), accessKeySecret: Self.unshared(accessKeySecret),
+            securityToken: securityToken.map(Self.unshared), bearerToken: bearerToken.map(Self.unshared),
+            expiration: expiration, providerName: Self.unshared(providerName))
+    }
+
+    /// The same text in a newly allocated buffer (short strings are stored inline and never shared anyway).
+    private static func unshared(_ text: String) -> String {
+        String(decoding: Array(text.utf8), as: UTF8.self)
+    }
+}
+
 extension Credential: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var description: String {
         var parts = ["accessKeyId: \(Redact.accessKeyId(accessKeyId))", "accessKeySecret: \(Redact.secret(accessKeySecret))"]

@@ -13,12 +13,16 @@ public struct RegistryPassword: Sendable, Hashable, CustomStringConvertible {
     public var expiresAt: Date?
     /// Where it came from, for people: `acr GetAuthorizationToken`, `swr long-term login`, `stored password`.
     public var source: String
+    /// When cloudcred will fetch a new one (``CachedLogin/refreshPoint``); nil when it does not expire or is not
+    /// cached. The kubelet is told to keep it until then.
+    public var refreshAt: Date?
 
-    public init(username: String, password: String, expiresAt: Date?, source: String) {
+    public init(username: String, password: String, expiresAt: Date?, source: String, refreshAt: Date? = nil) {
         self.username = username
         self.password = password
         self.expiresAt = expiresAt
         self.source = source
+        self.refreshAt = refreshAt
     }
 
     /// Never shows the password.

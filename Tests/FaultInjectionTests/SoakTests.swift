@@ -19,9 +19,10 @@ struct SoakTests {
     /// STS credentials live 1200 s and are due 900 s before expiry: one refresh window per 300 emulated seconds.
     static let stsDuration = 1200
     static let stsWindow = 300.0
-    /// ACR tokens live 900 s and are refetched at half-life: one refresh window per 450 emulated seconds.
+    /// ACR tokens live 900 s and are refetched between 40 % and 50 % of their life: at most one refresh window per
+    /// 360 emulated seconds.
     static let acrLifetime = 900
-    static let acrWindow = 450.0
+    static let acrWindow = 360.0
     static let acrHost = "registry.cn-hangzhou.aliyuncs.com"
 
     static var seconds: Double {

@@ -23,37 +23,42 @@ struct TokenCacheTests {
         #expect(TokenCache(environment: Environment(["HOME": "/h", "CLOUDCRED_DISABLE_CACHE": "0"])).directory != nil)
     }
 
-    @Test("round trip through disk: a second instance reads what the first stored; fresh until half-life, usable until a minute before expiry")
+    @Test("round trip through disk: a second instance reads what the first stored; fresh until its refresh point, usable until a minute before expiry")
     func lifetime() throws {
         let directory = try makeTemporaryDirectory() + "/cache"
         let clock = ManualClock()
         let writer = TokenCache(directory: directory, clock: clock)
         let stored = login(issued: clock.now(), lifetime: 3600)
         writer.store(stored, source: source)
+        let freshFor = stored.refreshPoint.timeIntervalSince(clock.now())
+        #expect((1440...1800).contains(freshFor))
 
         let reader = TokenCache(directory: directory, clock: clock)
         #expect(reader.fresh(host: host, source: source) == stored)
         #expect(reader.entries().map(\.username) == ["cr_temp_user"])
         #expect(reader.fresh(host: host, source: "other-source") == nil)
         #expect(reader.fresh(host: "registry.cn-beijing.aliyuncs.com", source: source) == nil)
-        clock.advance(by: 1799)
+        clock.advance(by: freshFor - 1)
         #expect(reader.fresh(host: host, source: source) != nil)
         clock.advance(by: 2)
         #expect(reader.fresh(host: host, source: source) == nil)
         #expect(reader.usable(host: host, source: source) == stored)
-        clock.advance(by: 3600 - 1801 - 61)
+        clock.advance(by: 3600 - (freshFor + 1) - 61)
         #expect(reader.usable(host: host, source: source) != nil)
         clock.advance(by: 2)
         #expect(reader.usable(host: host, source: source) == nil)
         #expect(reader.entries().isEmpty)
     }
 
-    @Test("a login without expiry lives 24 h: fresh for 12 h")
+    @Test("a login without expiry lives 24 h: fresh for 9.6 to 12 h")
     func noExpiry() throws {
         let clock = ManualClock()
         let cache = TokenCache(directory: try makeTemporaryDirectory(), clock: clock)
-        cache.store(login(issued: clock.now(), lifetime: nil), source: source)
-        clock.advance(by: 12 * 3600 - 1)
+        let stored = login(issued: clock.now(), lifetime: nil)
+        cache.store(stored, source: source)
+        let freshFor = stored.refreshPoint.timeIntervalSince(clock.now())
+        #expect((0.4 * 24 * 3600...12 * 3600).contains(freshFor))
+        clock.advance(by: freshFor - 1)
         #expect(cache.fresh(host: host, source: source)?.expiresAt == nil)
         clock.advance(by: 2)
         #expect(cache.fresh(host: host, source: source) == nil)

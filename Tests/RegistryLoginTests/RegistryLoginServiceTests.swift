@@ -137,6 +137,37 @@ struct RegistryLoginServiceTests {
         }
     }
 
+    @Test("after a failed refresh the cached token is retried 30 s later (refreshAt), its issue time kept")
+    func retryLater() throws {
+        let issued = Date(timeIntervalSince1970: 1_800_000_000)
+        let login = CachedLogin(host: ServiceWorld.acrShared, username: "u", password: "p", issuedAt: issued, expiresAt: issued.addingTimeInterval(3600))
+        let now = issued.addingTimeInterval(2000)
+        let retry = try #require(RegistryLoginService.retryingLater(login, now: now))
+        #expect(retry.issuedAt == issued && retry.expiresAt == login.expiresAt)
+        #expect(retry.refreshAt == now.addingTimeInterval(30))
+        #expect(retry.isFresh(at: now.addingTimeInterval(29)) && !retry.isFresh(at: now.addingTimeInterval(31)))
+        // Never past the last usable moment (a minute before expiry); nothing when that has passed.
+        let late = try #require(RegistryLoginService.retryingLater(login, now: issued.addingTimeInterval(3600 - 70)))
+        #expect(late.refreshAt == issued.addingTimeInterval(3600 - 60))
+        #expect(RegistryLoginService.retryingLater(login, now: issued.addingTimeInterval(3600 - 60)) == nil)
+    }
+
+    @Test("a fetched or cached token carries the refresh point; the kubelet keeps it until then")
+    func refreshPointReachesKubelet() async throws {
+        try await withServiceWorld { world in
+            let fetched = try #require(try await world.service().login(for: ServiceWorld.acrShared).password)
+            let cached = try #require(try await world.service().login(for: ServiceWorld.acrShared).password)
+            let refreshAt = try #require(fetched.refreshAt)
+            #expect(cached.refreshAt == refreshAt)
+            let now = world.world.clock.now()
+            let life = try #require(fetched.expiresAt).timeIntervalSince(now)
+            #expect((0.4 * life - 1...0.5 * life + 1).contains(refreshAt.timeIntervalSince(now)))
+            let response = KubeletCredentialProvider.response(apiVersion: "credentialprovider.kubelet.k8s.io/v1", host: ServiceWorld.acrShared, login: fetched, now: now)
+            let expected = KubeletCredentialProvider.goDuration(seconds: Int(refreshAt.timeIntervalSince(now)))
+            #expect(response.contains(#""cacheDuration":"\#(expected)""#), "\(response.replacingOccurrences(of: fetched.password, with: "***"))")
+        }
+    }
+
     @Test("ACR Enterprise: the instance id is looked up once and remembered on disk")
     func enterpriseLookupRemembered() async throws {
         try await withServiceWorld { world in

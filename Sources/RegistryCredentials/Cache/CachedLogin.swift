@@ -20,14 +20,18 @@ public struct CachedLogin: Sendable, Hashable {
     /// When it stops working; nil for one that does not expire (an SWR long-term login), which then counts as
     /// living ``TokenCache/noExpiryLifetime`` from `issuedAt`.
     public var expiresAt: Date?
+    /// When to fetch a new one, if not at the login's own point (``refreshPoint``): set after a failed refresh,
+    /// so that the next attempt waits.
+    public var refreshAt: Date?
 
     /// A login; see the properties.
-    public init(host: String, username: String, password: String, issuedAt: Date, expiresAt: Date?) {
+    public init(host: String, username: String, password: String, issuedAt: Date, expiresAt: Date?, refreshAt: Date? = nil) {
         self.host = host
         self.username = username
         self.password = password
         self.issuedAt = issuedAt
         self.expiresAt = expiresAt
+        self.refreshAt = refreshAt
     }
 
     /// `expiresAt`, or `issuedAt` plus ``TokenCache/noExpiryLifetime`` when it does not expire.
@@ -35,10 +39,38 @@ public struct CachedLogin: Sendable, Hashable {
         expiresAt ?? issuedAt.addingTimeInterval(TokenCache.noExpiryLifetime)
     }
 
-    /// True before the half-way point between issue and expiry (the time to fetch a new one).
+    /// True before ``refreshPoint`` (and while usable): the cache answers with it instead of fetching.
     public func isFresh(at now: Date) -> Bool {
-        let halfLife = effectiveExpiry.timeIntervalSince(issuedAt) / 2
-        return now < issuedAt.addingTimeInterval(halfLife) && isUsable(at: now)
+        now < refreshPoint && isUsable(at: now)
+    }
+
+    /// When a new login is fetched: `refreshAt` when set, else a point between 40 % and 50 % of the login's life
+    /// (``refreshWindow``), the same for every process that reads this login and different for each password.
+    ///
+    /// A fixed half-life would keep a fleet in step: nodes that all fetched in the same minute (a region-wide
+    /// restart) would all refresh in the same minute, every half-life. Taking the point from the password (a token
+    /// the cloud made at random for each node) spreads their refreshes over a tenth of the token's life — six
+    /// minutes for a 1-hour ACR token — while the processes of one node, which share the login, still agree on one
+    /// fetch. Nothing about the password can be learnt from the point: it comes from a SHA-256 of it.
+    public var refreshPoint: Date {
+        if let refreshAt { return refreshAt }
+        let life = effectiveExpiry.timeIntervalSince(issuedAt)
+        let fraction = Self.refreshWindow.lowerBound + refreshSpread * (Self.refreshWindow.upperBound - Self.refreshWindow.lowerBound)
+        return issuedAt.addingTimeInterval(life * fraction)
+    }
+
+    /// The part of a login's life at which it is refreshed.
+    public static let refreshWindow: ClosedRange<Double> = 0.4...0.5
+
+    /// Where in ``refreshWindow`` this login is refreshed, in `0..<1`: the first 8 bytes of a SHA-256 of the
+    /// user name, the password and the issue time.
+    var refreshSpread: Double {
+        var hasher = SHA256()
+        hasher.update("cloudcred-refresh-point-v1\u{0}\(username)\u{0}\(password)\u{0}".utf8)
+        hasher.update(withUnsafeBytes(of: issuedAt.timeIntervalSince1970.bitPattern.littleEndian) { Array($0) })
+        let digest = hasher.finalize()
+        let word = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return Double(word >> 11) / Double(UInt64(1) << 53)
     }
 
     /// True until ``TokenCache/expiryMargin`` seconds before expiry: still good when a refresh fails.
@@ -51,7 +83,8 @@ extension CachedLogin: CustomStringConvertible, CustomDebugStringConvertible, Cu
     /// `CachedLogin(host: …, username: …, password: ******, issuedAt: …, expiresAt: …)`.
     public var description: String {
         let expiry = expiresAt.map(TimeFormat.iso8601) ?? "never"
-        return "CachedLogin(host: \(host), username: \(username), password: \(Redact.secret(password)), issuedAt: \(TimeFormat.iso8601(issuedAt)), expiresAt: \(expiry))"
+        let retry = refreshAt.map { ", refreshAt: \(TimeFormat.iso8601($0))" } ?? ""
+        return "CachedLogin(host: \(host), username: \(username), password: \(Redact.secret(password)), issuedAt: \(TimeFormat.iso8601(issuedAt)), expiresAt: \(expiry)\(retry))"
     }
 
     /// Same as ``description``.
@@ -61,7 +94,7 @@ extension CachedLogin: CustomStringConvertible, CustomDebugStringConvertible, Cu
     public var customMirror: Mirror {
         Mirror(self, children: [
             "host": host, "username": username, "password": Redact.secret(password),
-            "issuedAt": issuedAt, "expiresAt": expiresAt as Any,
+            "issuedAt": issuedAt, "expiresAt": expiresAt as Any, "refreshAt": refreshAt as Any,
         ], displayStyle: .struct)
     }
 }

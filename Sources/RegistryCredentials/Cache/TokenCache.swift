@@ -7,7 +7,7 @@ import CredentialsCore
 import Synchronization
 
 /// Registry passwords shared by every helper and `cloudcred` process of the user, so that a token is fetched
-/// once and reused until its half-life.
+/// once and reused until its refresh point (40–50 % of its life, ``CachedLogin/refreshPoint``).
 ///
 /// * Directory `$CLOUDCRED_CACHE_DIR`, else `$XDG_CACHE_HOME/cloudcred`, else `~/.cache/cloudcred`; created
 ///   0700, files 0600, written atomically (temporary file + `rename`) under an advisory lock. A directory that is
@@ -16,7 +16,7 @@ import Synchronization
 /// * One file per (host, credential source), named by a SHA-256 of both: no host, profile or key id can be
 ///   read from the names. Format: see ``TokenCacheRecords`` (versioned; a corrupt file or another version reads
 ///   as a miss and is replaced).
-/// * ``fresh(host:source:)`` until half-life, ``usable(host:source:)`` until 60 s before expiry (for when a
+/// * ``fresh(host:source:)`` until the refresh point, ``usable(host:source:)`` until 60 s before expiry (for when a
 ///   refresh fails). Expired entries are evicted on every write.
 /// * ``withExclusiveLock(host:source:_:)`` takes one `flock` per entry, so many processes that start with a
 ///   cold cache make one token API call: the holder re-checks ``fresh(host:source:)`` inside the lock.
@@ -30,7 +30,7 @@ public final class TokenCache: Sendable {
     public static let expiryMargin: Double = 60
     /// A failure is remembered for at most this many seconds.
     public static let failureMemorySeconds: Double = 30
-    /// The lifetime given to a login that does not expire (SWR long-term): 24 h, so it is fresh for 12 h.
+    /// The lifetime given to a login that does not expire (SWR long-term): 24 h, so it is fresh for 9.6–12 h.
     public static let noExpiryLifetime: Double = 24 * 3600
     /// How long ``withExclusiveLock(host:source:_:)`` waits for another process before going ahead anyway.
     public static let lockTimeout: Double = 30
@@ -73,7 +73,7 @@ public final class TokenCache: Sendable {
 
     // MARK: - Logins
 
-    /// The login for `host` and `source` while it is before its half-life, else nil.
+    /// The login for `host` and `source` while it is before its refresh point, else nil.
     public func fresh(host: String, source: String) -> CachedLogin? {
         guard let login = login(host: host, source: source), login.isFresh(at: clock.now()) else { return nil }
         return login

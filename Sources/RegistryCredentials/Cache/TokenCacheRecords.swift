@@ -7,7 +7,9 @@ import CredentialsCore
 
 /// The on-disk format of the token cache, version 1. One small JSON object per file; times in epoch ms.
 ///
-/// * `<key>.json`: `{"version":1,"host":…,"username":…,"password":…,"issuedAt":ms,"expiresAt":ms|null}`
+/// * `<key>.json`: `{"version":1,"host":…,"username":…,"password":…,"issuedAt":ms,"expiresAt":ms|null}`, plus
+///   `"refreshAt":ms` after a failed refresh (an optional member: older readers ignore it, records without it
+///   are refreshed at their own point)
 /// * `<key>.failure.json`: `{"version":1,"host":…,"message":…,"fingerprint":…,"at":ms}`
 ///
 /// where `<key>` is the hex SHA-256 of the host and the credential source. A file with another version, or
@@ -24,15 +26,15 @@ enum TokenCacheRecords {
     }
 
     static func encode(_ login: CachedLogin) -> String {
-        let value: JSONValue = [
-            "version": .number(JSONNumber(version)),
-            "host": .string(login.host),
-            "username": .string(login.username),
-            "password": .string(login.password),
-            "issuedAt": milliseconds(login.issuedAt),
-            "expiresAt": login.expiresAt.map(milliseconds) ?? .null,
-        ]
-        return value.serialized(style: .compact) + "\n"
+        var object = JSONObject()
+        object["version"] = .number(JSONNumber(version))
+        object["host"] = .string(login.host)
+        object["username"] = .string(login.username)
+        object["password"] = .string(login.password)
+        object["issuedAt"] = milliseconds(login.issuedAt)
+        object["expiresAt"] = login.expiresAt.map(milliseconds) ?? .null
+        if let refreshAt = login.refreshAt { object["refreshAt"] = milliseconds(refreshAt) }
+        return JSONValue.object(object).serialized(style: .compact) + "\n"
     }
 
     static func decodeLogin(_ bytes: [UInt8]) -> CachedLogin? {
@@ -42,7 +44,10 @@ enum TokenCacheRecords {
         else { return nil }
         let expiresAt = date(object["expiresAt"])
         guard expiresAt != nil || object["expiresAt"]?.isNull == true else { return nil }
-        return CachedLogin(host: host, username: username, password: password, issuedAt: issuedAt, expiresAt: expiresAt)
+        let refreshAt = date(object["refreshAt"])
+        guard refreshAt != nil || object["refreshAt"] == nil else { return nil }
+        return CachedLogin(
+            host: host, username: username, password: password, issuedAt: issuedAt, expiresAt: expiresAt, refreshAt: refreshAt)
     }
 
     static func encode(_ failure: Failure) -> String {

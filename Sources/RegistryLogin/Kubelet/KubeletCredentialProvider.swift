@@ -52,8 +52,9 @@ public enum KubeletCredentialProvider {
         return "docker.io"
     }
 
-    /// The response JSON: `cacheKeyType: Registry`, `auth` keyed by the exact host, and `cacheDuration` half the
-    /// remaining life of the password (12 h when it does not expire); no login = an empty `auth`.
+    /// The response JSON: `cacheKeyType: Registry`, `auth` keyed by the exact host, and `cacheDuration` until
+    /// cloudcred's own refresh point of the password (half its remaining life when it has none, 12 h when it does
+    /// not expire); no login = an empty `auth`.
     public static func response(
         apiVersion: String, host: String, login: RegistryPassword?, now: Date
     ) -> String {
@@ -63,16 +64,19 @@ public enum KubeletCredentialProvider {
         object["cacheKeyType"] = "Registry"
         var auth = JSONObject()
         if let login {
-            object["cacheDuration"] = .string(goDuration(seconds: cacheSeconds(expiresAt: login.expiresAt, now: now)))
+            object["cacheDuration"] = .string(goDuration(seconds: cacheSeconds(login, now: now)))
             auth[host] = ["username": .string(login.username), "password": .string(login.password)]
         }
         object["auth"] = .object(auth)
         return JSONValue.object(object).serialized(style: .compact)
     }
 
-    /// Half the remaining life, or 12 h for passwords that do not expire.
-    static func cacheSeconds(expiresAt: Date?, now: Date) -> Int {
-        guard let expiresAt else { return 12 * 3600 }
+    /// Until the refresh point, else half the remaining life, or 12 h for passwords that do not expire: the
+    /// kubelet asks again when cloudcred would fetch a new password anyway, so a fleet's kubelets ask spread out
+    /// as the refresh points are (``CachedLogin/refreshPoint``).
+    static func cacheSeconds(_ login: RegistryPassword, now: Date) -> Int {
+        guard let expiresAt = login.expiresAt else { return 12 * 3600 }
+        if let refreshAt = login.refreshAt, refreshAt < expiresAt { return max(0, Int(refreshAt.timeIntervalSince(now))) }
         return max(0, Int(expiresAt.timeIntervalSince(now) / 2))
     }
 

@@ -76,12 +76,13 @@ public struct RegistryLoginService: Sendable {
             do {
                 let login = try await fetcher.fetch(target)
                 let now = clock.now()
-                cache.store(
-                    CachedLogin(
-                        host: target.host, username: login.username, password: login.password, issuedAt: now,
-                        expiresAt: login.expiresAt ?? now.addingTimeInterval(Self.nonExpiringCacheSeconds)),
-                    source: source)
-                return login
+                let cached = CachedLogin(
+                    host: target.host, username: login.username, password: login.password, issuedAt: now,
+                    expiresAt: login.expiresAt ?? now.addingTimeInterval(Self.nonExpiringCacheSeconds))
+                cache.store(cached, source: source)
+                var fetched = login
+                if login.expiresAt != nil { fetched.refreshAt = cached.refreshPoint }
+                return fetched
             } catch {
                 if let usable = cache.usable(host: target.host, source: source) {
                     logger.warning("token API failed; serving the cached token until it expires", metadata: ["host": "\(target.host)"])
@@ -101,19 +102,19 @@ public struct RegistryLoginService: Sendable {
     /// The same token, fresh again for ``TokenCache/failureMemorySeconds`` (never past the point where it stops
     /// being usable): after a failed refresh, every caller (this process, the helper, other processes) keeps getting
     /// it from the cache and one caller retries the cloud per period, instead of each calling a failing API.
-    /// The cache record has no "retry after" field, so the half-life is moved: `issuedAt` is set so that it falls
-    /// then. Nil for a login without an expiry (its expiry is derived from `issuedAt`).
+    /// Nil when there is no such time left.
     static func retryingLater(_ login: CachedLogin, now: Date) -> CachedLogin? {
-        guard let expiry = login.expiresAt else { return nil }
-        let lastUsable = expiry.addingTimeInterval(-TokenCache.expiryMargin)
-        let halfLife = min(now.addingTimeInterval(TokenCache.failureMemorySeconds), lastUsable)
-        guard halfLife > now else { return nil }
+        let lastUsable = login.effectiveExpiry.addingTimeInterval(-TokenCache.expiryMargin)
+        let retryAt = min(now.addingTimeInterval(TokenCache.failureMemorySeconds), lastUsable)
+        guard retryAt > now else { return nil }
         var retry = login
-        retry.issuedAt = halfLife.addingTimeInterval(-expiry.timeIntervalSince(halfLife))
+        retry.refreshAt = retryAt
         return retry
     }
 
     private static func password(_ cached: CachedLogin, target: RegistryTarget) -> RegistryPassword {
-        RegistryPassword(username: cached.username, password: cached.password, expiresAt: cached.expiresAt, source: "cache")
+        RegistryPassword(
+            username: cached.username, password: cached.password, expiresAt: cached.expiresAt, source: "cache",
+            refreshAt: cached.refreshPoint)
     }
 }

@@ -28,6 +28,16 @@ struct CachedCredentialBenchmark {
         for floor in CachedFloors.bodies(floors) {
             results.append(try await measure(id: floor.id, title: floor.title, tasks: 1, floor.body))
         }
+        // The machine's own scaling: the same work as the async floor, but every task has its own lock and its own
+        // credential (nothing shared), from 1 and 8 tasks. What 8 tasks add here is not sharing.
+        for tasks in [1, 8] {
+            results.append(try await measure(
+                id: "floor.unshared.\(tasks)task", title: "floor: Mutex + copy of a Credential, async, nothing shared between tasks, \(tasks) task(s)",
+                tasks: tasks
+            ) { times in
+                try await CachedFloors.ownFloorPerTask(times: times)
+            })
+        }
         guard world.stsCalls == stsCalls else {
             throw CredentialsError(.providerFailed, "the cached benchmark called STS \(world.stsCalls - stsCalls) more time(s): the value was not cached")
         }

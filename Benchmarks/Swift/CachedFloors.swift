@@ -33,6 +33,18 @@ final class CachedFloors: Sendable {
     @inline(never)
     func syncCopy() -> Credential { value.withLock { $0 } }
 
+    /// `times` calls of the async floor on floors of the caller's own: a new credential (own storage, own strings)
+    /// behind a new lock, so concurrent callers share nothing.
+    @inline(never)
+    static func ownFloorPerTask(times: Int) async throws -> Int {
+        let own = CachedFloors(Credential(
+            accessKeyId: "STS.floor-\(UInt64.random(in: 1...UInt64.max))", accessKeySecret: "floor-secret-\(UInt64.random(in: 1...UInt64.max))",
+            securityToken: "floor-token-\(UInt64.random(in: 1...UInt64.max))", expiration: Date(timeIntervalSinceNow: 3600), providerName: "floor"))
+        var sum = 0
+        for _ in 0..<times { sum &+= await own.asyncCopy().accessKeyId.utf8.count }
+        return sum
+    }
+
     /// The floors as benchmark bodies: `times` calls, a checksum of the results.
     static func bodies(_ floors: CachedFloors) -> [(id: String, title: String, body: @Sendable (Int) async throws -> Int)] {
         [

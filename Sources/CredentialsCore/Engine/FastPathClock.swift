@@ -9,47 +9,63 @@ import Glibc
 import Darwin
 #endif
 
-/// How the refresh engine's fast path reads "now" to decide whether the cached credential may be served.
+/// How the refresh engine's fast path tells whether the cached credential may still be served, in whole "ticks"
+/// compared as integers.
 ///
-/// With an injected clock (tests, ``ManualClock``) it reads that clock, exactly. With the ``SystemClock`` on
-/// Linux it reads the kernel's coarse real-time clock (`CLOCK_REALTIME_COARSE`: the time of the last tick,
-/// about 10 ns instead of about 30 ns for `Date()` on a VM) and adds a safety margin larger than that clock's
-/// lag, so it serves only when the exact clock would too; the last moment before a stale or prefetch
-/// point goes to the exact path. The margin (≥ 1 s) is tiny next to the refresh windows (minutes).
+/// The fast path may only err on the safe side: it serves when ``now()`` is below an instant's ``deadline(for:)``,
+/// and that must imply that the exact time is before the instant. Past that point (or near it) the full path
+/// decides with the exact clock.
+///
+/// * With the ``SystemClock`` on Linux a tick is a second: ``now()`` is `time()` (the kernel's coarse clock,
+///   read from the vDSO in a few nanoseconds; it lags the exact time by at most a timer tick) plus 2, so it is
+///   always above the exact time's whole seconds, and a deadline is the instant's whole seconds. The last two
+///   seconds before a stale or prefetch point go to the full path, which is nothing next to refresh windows of
+///   minutes.
+/// * With an injected clock (``ManualClock`` in tests) a tick is a nanosecond of that clock, rounded down on both
+///   sides: the order of the readings is kept, and equal ticks do not serve.
 struct FastPathClock: Sendable {
     private let clock: any CredentialsClock
-    /// Seconds added to the coarse clock; nil: read `clock` itself.
-    private let coarseMargin: Double?
+    private let wholeSeconds: Bool
 
     init(_ clock: any CredentialsClock) {
         self.clock = clock
-        coarseMargin = clock is SystemClock ? Self.coarseClockMargin() : nil
+        wholeSeconds = clock is SystemClock && Self.coarseClockIsUsable()
     }
 
-    /// Seconds since 1970 that are not earlier than the exact current time (a value may be served if this is
-    /// before the point until which it is served).
-    func latestPossibleNow() -> Double {
-        guard let coarseMargin else { return clock.now().timeIntervalSince1970 }
-        return Self.coarseNow() + coarseMargin
+    /// Now, as an upper bound in ticks.
+    @inline(__always)
+    func now() -> Int64 {
+        #if os(Linux)
+        if wholeSeconds { return Int64(time(nil)) &+ 2 }
+        #endif
+        return Self.nanoseconds(clock.now().timeIntervalSince1970)
     }
 
-    #if os(Linux)
-    private static func coarseNow() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME_COARSE, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000
+    /// The tick before which an instant (seconds since 1970) has not come.
+    func deadline(for instant: Double) -> Int64 {
+        wholeSeconds ? Self.clamped(instant.rounded(.down)) : Self.nanoseconds(instant)
     }
 
-    /// Twice the coarse clock's resolution (a tick, 1–10 ms), and at least a second; nil when it is unavailable.
-    private static func coarseClockMargin() -> Double? {
+    private static func nanoseconds(_ seconds: Double) -> Int64 {
+        clamped((seconds * 1_000_000_000).rounded(.down))
+    }
+
+    /// A whole number of ticks as an `Int64`; out-of-range values saturate, NaN counts as the earliest tick.
+    private static func clamped(_ value: Double) -> Int64 {
+        guard !value.isNaN else { return .min }
+        if value >= 9.2e18 { return .max }
+        if value <= -9.2e18 { return .min }
+        return Int64(value)
+    }
+
+    /// True when the kernel's coarse real-time clock (which `time()` reads) has a resolution below half a second.
+    private static func coarseClockIsUsable() -> Bool {
+        #if os(Linux)
         var resolution = timespec()
-        guard clock_getres(CLOCK_REALTIME_COARSE, &resolution) == 0 else { return nil }
-        let seconds = Double(resolution.tv_sec) + Double(resolution.tv_nsec) / 1_000_000_000
-        guard seconds > 0, seconds < 0.5 else { return nil }
-        return max(1, 2 * seconds)
+        guard clock_getres(CLOCK_REALTIME_COARSE, &resolution) == 0 else { return false }
+        return resolution.tv_sec == 0 && resolution.tv_nsec > 0 && resolution.tv_nsec < 500_000_000
+        #else
+        return false
+        #endif
     }
-    #else
-    private static func coarseNow() -> Double { 0 }
-    private static func coarseClockMargin() -> Double? { nil }
-    #endif
 }

@@ -6,46 +6,40 @@ import Darwin
 import CCurrentCPU
 import Synchronization
 
-/// What the refresh engine's fast path reads: the cached credential and the instant (seconds since 1970) before
-/// which the state machine would serve it, kept once per CPU core.
+/// What the refresh engine's fast path reads: the cached credential and the instant before which the state
+/// machine would serve it, kept once per CPU core.
 ///
 /// With one shared copy, callers on different cores write the same cache lines on every read (the lock word and
 /// the credential's reference counts), and each read pays for moving those lines between cores: with 8 tasks on
 /// 2 cores a cached read cost three times the CPU of a single task's. Here each core reads its own slot, a lock and
 /// an unshared copy of the credential (``Credential/unsharedCopy()``) on cache lines of their own, so concurrent
-/// readers do not touch each other's memory. All slots are written by ``publish(_:)``, with the engine's lock
-/// held: a reader sees, in its slot, either the previous pair or the new one, never a mix.
+/// readers do not touch each other's memory. All slots are written by ``publish(_:servedUntil:)``, with the
+/// engine's lock held: a reader sees, in its slot, either the previous pair or the new one, never a mix.
 ///
 /// Where the system cannot tell the current CPU (not Linux), every reader uses the first slot.
 ///
-/// Everything a read needs (the slots, the clock) is in this object, padded so that no other allocation shares
-/// its cache lines; the provider holding it only contributes the one pointer to it.
-final class FastPathSlots: Sendable {
-    /// One published (credential, served-until) pair.
+/// `@unchecked Sendable`: the slots live in memory this object allocates once and frees in `deinit`; every
+/// access to a slot's value goes through that slot's `Mutex`.
+final class FastPathSlots: @unchecked Sendable {
+    /// One published credential and the ``FastPathClock`` tick before which it is served.
     struct Fresh: Sendable {
         let credential: Credential
-        let servedUntil: Double
+        let deadline: Int64
     }
 
-    /// A slot: its lock and value, with room around them so that two slots never share a cache line (nor the
-    /// neighbouring line that x86 processors fetch along with it).
-    private final class Slot: Sendable {
-        private let paddingBefore = CacheLinePair()
+    /// A slot's lock and value; slots lie ``slotStride`` bytes apart, so two never share a cache line (nor the
+    /// neighbouring line that x86 processors fetch along with one).
+    private struct Slot: ~Copyable {
         let fresh = Mutex<Fresh?>(nil)
-        private let paddingAfter = CacheLinePair()
     }
 
-    /// 128 bytes that are never read.
-    private struct CacheLinePair: Sendable {
-        let words: (Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64,
-                    Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    }
+    private static let lineSize = 128
+    private static let slotStride = (MemoryLayout<Slot>.size + lineSize - 1) / lineSize * lineSize
 
-    private let slots: [Slot]
-    /// `slots.count - 1`; the count is a power of two.
+    private let slots: UnsafeMutableRawPointer
+    /// `count - 1`; the count is a power of two.
     private let mask: Int
     private let clock: FastPathClock
-    private let paddingAfter = CacheLinePair()
 
     /// - Parameters:
     ///   - clock: what decides whether a published value is still served.
@@ -53,16 +47,28 @@ final class FastPathSlots: Sendable {
     init(clock: FastPathClock, slotCount: Int = FastPathSlots.defaultSlotCount()) {
         var count = 1
         while count < max(1, min(slotCount, 64)) { count *= 2 }
-        slots = (0..<count).map { _ in Slot() }
         mask = count - 1
         self.clock = clock
+        // One line of room before the first slot too: nothing else allocated next to them shares their lines.
+        slots = UnsafeMutableRawPointer.allocate(byteCount: (count + 1) * Self.slotStride, alignment: Self.lineSize)
+            + Self.slotStride
+        for index in 0..<count {
+            (slots + index * Self.slotStride).initializeMemory(as: Slot.self, to: Slot())
+        }
+    }
+
+    deinit {
+        for index in 0..<count {
+            (slots + index * Self.slotStride).assumingMemoryBound(to: Slot.self).deinitialize(count: 1)
+        }
+        (slots - Self.slotStride).deallocate()
     }
 
     /// How many slots there are.
-    var count: Int { slots.count }
+    var count: Int { mask + 1 }
 
-    /// The credential published last, if it is still served now; nil when nothing is published or the instant
-    /// has passed (by the clock's latest possible reading of now).
+    /// The credential published last, if it is still served now; nil when nothing is published or its instant
+    /// has passed (or is about to: see ``FastPathClock``).
     @inline(__always)
     func credential() -> Credential? {
         let cpu = Int(cloudcred_current_cpu())
@@ -72,18 +78,20 @@ final class FastPathSlots: Sendable {
     /// What ``credential()`` answers on a core whose slot is `index` (`0..<count`).
     @inline(__always)
     func credential(inSlot index: Int) -> Credential? {
-        let now = clock.latestPossibleNow()
-        return slots[index].fresh.withLock { fresh in
-            guard let fresh, now < fresh.servedUntil else { return nil }
+        let now = clock.now()
+        return (slots + index * Self.slotStride).assumingMemoryBound(to: Slot.self).pointee.fresh.withLock { fresh in
+            guard let fresh, now < fresh.deadline else { return nil }
             return fresh.credential
         }
     }
 
     /// Replaces the pair in every slot (nil: nothing is served by the fast path). Callers serialise publications.
+    /// - Parameter servedUntil: seconds since 1970 before which the credential may be served.
     func publish(_ credential: Credential?, servedUntil: Double) {
-        for (index, slot) in slots.enumerated() {
-            let value = credential.map { Fresh(credential: index == 0 ? $0 : $0.unsharedCopy(), servedUntil: servedUntil) }
-            slot.fresh.withLock { $0 = value }
+        let deadline = clock.deadline(for: servedUntil)
+        for index in 0..<count {
+            let value = credential.map { Fresh(credential: index == 0 ? $0 : $0.unsharedCopy(), deadline: deadline) }
+            (slots + index * Self.slotStride).assumingMemoryBound(to: Slot.self).pointee.fresh.withLock { $0 = value }
         }
     }
 

@@ -215,7 +215,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "CLITests", dependencies: ["CloudcredTestSupport", "CloudEmulator", "CredentialsCore", "RegistryCredentials"],
+            name: "CLITests", dependencies: ["CloudcredTestSupport", "CloudEmulator", "CredentialsCore", "RegistryCredentials", "cloudcred"],
             swiftSettings: strict),
 
         // Issue 7: reliability suites. Shared test code (running the built binaries, emulator set-ups) lives in

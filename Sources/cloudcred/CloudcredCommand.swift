@@ -32,6 +32,14 @@ extension CloudcredCommand {
     /// `cloudcred: error:` line and a `hint:` naming the command's help, exit status 64 (usage), instead of
     /// ArgumentParser's four lines. Help, `--version` and the commands' own exit codes are unchanged.
     static func main() async {
+        if let quick = QuickCommandLine.parse(Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try await quick.run()
+            } catch {
+                Glibc.exit(CommandFailure.report(error).rawValue)
+            }
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

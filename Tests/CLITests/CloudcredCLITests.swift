@@ -37,7 +37,7 @@ struct CloudcredCLITests {
         let env = BinaryRunner.cleanEnvironment(home: home, extra: ["CLOUDCRED_CONNECT_TO": emulator.connectTo])
 
         let masked = try await BinaryRunner.run("cloudcred", ["credentials", "--json"], environment: env)
-        #expect(masked.status == 0)
+        #expect(masked.status == 0, "\(masked.stderr)")
         let object = try #require(try JSONValue.parse(masked.stdout).objectValue)
         #expect(object["provider_name"]?.stringValue == "default/cli_profile/ram_role_arn/static_ak")
         #expect(object["access_key_secret"]?.stringValue == "******")
@@ -96,7 +96,7 @@ struct EmulatorCommandTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let firstLine: String = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            OwnThread.detach {
                 var bytes: [UInt8] = []
                 while let chunk = try? output.fileHandleForReading.read(upToCount: 1), let byte = chunk.first, byte != 10 {
                     bytes.append(byte)
@@ -110,7 +110,7 @@ struct EmulatorCommandTests {
         #expect(health.hasPrefix("HTTP/1.1 200"))
         process.terminate()
         let status: Int32 = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            OwnThread.detach {
                 process.waitUntilExit()
                 continuation.resume(returning: process.terminationStatus)
             }
@@ -123,7 +123,7 @@ struct EmulatorCommandTests {
 enum URLSessionFree {
     static func get(port: Int, path: String) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            OwnThread.detach {
                 let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
                 defer { close(fd) }
                 var address = sockaddr_in()

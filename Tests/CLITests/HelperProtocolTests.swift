@@ -17,7 +17,7 @@ struct Helper {
     func run(_ arguments: [String], stdin: String = "") async throws -> BinaryRunner.Result {
         let (executable, environment) = (executable, environment)
         return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            OwnThread.detach {
                 continuation.resume(with: Result { try Helper.runBlocking(executable, arguments, stdin: stdin, environment: environment) })
             }
         }

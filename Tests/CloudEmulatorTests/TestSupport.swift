@@ -118,10 +118,10 @@ struct RawExchange {
 }
 
 /// Sends `request` bytes on a fresh TCP connection to 127.0.0.1:`port` and reads until the peer closes.
-/// The blocking socket calls run on a Dispatch thread, never on the (two-thread) cooperative pool the emulator needs.
+/// The blocking socket calls run on a thread of their own (OwnThread), never on the task pool the emulator needs.
 func rawExchange(port: Int, _ request: String, readTimeoutSeconds: Int = 5) async throws -> RawExchange {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
+        OwnThread.detach {
             continuation.resume(with: Result { try blockingExchange(port: port, request, readTimeoutSeconds: readTimeoutSeconds) })
         }
     }

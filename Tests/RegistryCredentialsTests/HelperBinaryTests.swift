@@ -29,10 +29,10 @@ struct HelperBinaryTests {
         return (TokenCache(environment: env), CredentialSource.identity(for: target, environment: env))
     }
 
-    /// Runs `get` on a Dispatch thread, so the blocking wait never holds one of the test runner's cooperative threads.
+    /// Runs `get` on a thread of its own (OwnThread), so the blocking wait never holds a thread of the task pool.
     func runHelper(_ stdin: String, environment: [String: String]) async throws -> (status: Int32, stdout: String, stderr: String) {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            OwnThread.detach {
                 continuation.resume(with: Result { try Self.runBlocking(stdin, environment: environment) })
             }
         }

@@ -1,6 +1,7 @@
 import CloudcredTestSupport
 import Foundation
 import Testing
+import CredentialsCore
 
 /// The scan must be able to fail: planted leaks are found, masked values and allowed channels are not, and the
 /// allow-list is exactly the documented one.
@@ -152,7 +153,7 @@ struct LeakScannerSelfTests {
 enum ScriptRunner {
     static func run(_ path: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            OwnThread.detach {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: "/bin/bash")
                 process.arguments = [path] + arguments

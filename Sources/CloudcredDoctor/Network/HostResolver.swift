@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Dispatch
+import CredentialsCore
 
 /// One address a host name resolved to, with the port to connect to.
 public struct ResolvedAddress: Sendable, Hashable {
@@ -31,7 +32,7 @@ public protocol HostResolver: Sendable {
     func resolve(host: String, port: Int) async throws -> [ResolvedAddress]
 }
 
-/// The system resolver (`getaddrinfo`), on a Dispatch thread so a slow lookup never blocks the async threads.
+/// The system resolver (`getaddrinfo`), on a thread of its own so a slow lookup never blocks the task pool.
 public struct SystemHostResolver: HostResolver {
     /// The system resolver.
     public init() {}
@@ -39,7 +40,7 @@ public struct SystemHostResolver: HostResolver {
     /// The addresses `getaddrinfo` gives for `host`; NXDOMAIN is ``ResolveError/notFound(host:)``.
     public func resolve(host: String, port: Int) async throws -> [ResolvedAddress] {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            OwnThread.detach {
                 continuation.resume(with: Result { try Self.lookUp(host: host, port: port) })
             }
         }

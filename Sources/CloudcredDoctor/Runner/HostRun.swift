@@ -78,12 +78,12 @@ struct HostRun: Sendable {
     }
 
     /// The password a person stored for the host (`docker login`, `cloudcred login`): the helper answers it first.
-    /// Read on a Dispatch thread and time-boxed: a helper-backed store runs another program, which may wait for a keyring.
+    /// Read on a thread of its own and time-boxed: a helper-backed store runs another program, which may wait for a keyring.
     private func storedPassword(_ host: String) async -> RegistryCheck.Login? {
         let store = SecretStores.configured(config: context.toolConfig, environment: context.environment)
         let stored = await context.timeBox.run(limit: context.limits.helper) {
             await withCheckedContinuation { (continuation: CheckedContinuation<StoredSecret?, Never>) in
-                DispatchQueue.global().async { continuation.resume(returning: (try? store.get(host)) ?? nil) }
+                OwnThread.detach { continuation.resume(returning: (try? store.get(host)) ?? nil) }
             }
         }
         guard let stored = stored ?? nil else { return nil }

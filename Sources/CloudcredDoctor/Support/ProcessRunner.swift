@@ -13,10 +13,10 @@ enum ProcessRunner {
         var timedOut: Bool
     }
 
-    /// Runs `path` with `arguments` (after argv[0], which is the file name) on a Dispatch thread.
+    /// Runs `path` with `arguments` (after argv[0], which is the file name) on a thread of its own.
     static func run(path: String, arguments: [String], stdin: String, environment: Environment, timeoutSeconds: Double) async -> Result<Output, any Error> {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            OwnThread.detach {
                 continuation.resume(returning: Result {
                     try runBlocking(path: path, arguments: arguments, stdin: stdin, environment: environment, timeoutSeconds: timeoutSeconds)
                 })

@@ -23,6 +23,11 @@ struct CredentialsCommand: AsyncParsableCommand {
     var reveal = false
 
     func run() async throws {
+        try await Self.resolve(profile: profile, json: json, reveal: reveal)
+    }
+
+    /// The command's work, also reached without ArgumentParser (``QuickCommandLine``).
+    static func resolve(profile: String?, json: Bool, reveal: Bool) async throws {
         var environment = Environment.process
         if let profile { environment["ALIBABA_CLOUD_PROFILE"] = profile }
         let context = ProviderContext(environment: environment, logger: Logging.make(environment: environment))

@@ -107,7 +107,7 @@ struct TerminalConfirmer: FixConfirmer {
     func confirm(_ question: String) async -> Bool {
         StandardStreams.writeError(question + " [y/N] ")
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            OwnThread.detach {
                 let answer = (readLine() ?? "").filter { !$0.isWhitespace }.lowercased()
                 continuation.resume(returning: answer == "y" || answer == "yes")
             }

@@ -1,3 +1,4 @@
+import CredentialsCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -12,11 +13,9 @@ public enum BadInputRunner {
     ) async throws -> (result: BinaryRunner.Result, timedOut: Bool) {
         // A program that exits before reading all its stdin must not kill the test runner with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try runBlocking(product, arguments, stdin: stdin, environment: environment, timeout: timeout) })
-            }
-        }
+        // The wait blocks, so it gets a thread of its own (see OwnThread: a hundred parallel runs on Dispatch's pool
+        // starved every in-process emulator).
+        return try await OwnThread.run { try runBlocking(product, arguments, stdin: stdin, environment: environment, timeout: timeout) }
     }
 
     private static func runBlocking(

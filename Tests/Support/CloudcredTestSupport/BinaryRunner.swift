@@ -25,7 +25,7 @@ public struct BinaryRunner {
         return dir
     }
 
-    /// Runs the product (on a Dispatch thread, through ``BadInputRunner``, so a blocking wait never starves the test
+    /// Runs the product (on a thread of its own, through ``BadInputRunner``, so a blocking wait never starves the test
     /// runner's cooperative threads and a hung program is killed after two minutes instead of stalling the suite).
     public static func run(_ product: String, _ arguments: [String], stdin: String = "", environment: [String: String]) async throws -> Result {
         try await BadInputRunner.run(product, arguments, stdin: Array(stdin.utf8), environment: environment, timeout: 120).result

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import CredentialsCore
 #endif
 
 /// The payloads `cloudcred-file-probe` writes (`Tests/Support/FileProbe/main.swift` makes them the same way):
@@ -67,7 +68,7 @@ public enum FileProbeProcess {
     /// Waits for `pid` off the cooperative pool.
     public static func waitAsync(_ pid: pid_t) async -> Int32 {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: wait(pid)) }
+            OwnThread.detach { continuation.resume(returning: wait(pid)) }
         }
     }
 

@@ -27,6 +27,11 @@ struct RegistryHelperCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard action == "get" else { throw Self.fail("unknown registry-helper action \(action)") }
+        try await Self.get(serverURL: serverURL, toolProfile: toolProfile)
+    }
+
+    /// `get`: the command's work, also reached without ArgumentParser (``QuickCommandLine``).
+    static func get(serverURL: String, toolProfile: String) async throws {
         let environment = Environment.process
         let logger = Logging.make(environment: environment)
         let transport = CloudHTTPClient(environment: environment, logger: logger)

@@ -40,17 +40,19 @@ enum QuickCommandLine: Equatable {
     }
 
     /// Long options, each given at most once: flags alone, the others as `--name VALUE` or `--name=VALUE` with a
-    /// non-empty value that does not start with `-`.
+    /// non-empty value that does not start with `-`. (Arrays, not sets: the first `Set<String>` of a process costs a
+    /// conformance lookup over the whole binary, ≈ 1 ms here.)
     private struct Options {
-        var flags: Set<String> = []
+        var flags: [String] = []
         var values: [String: String] = [:]
 
-        init?(_ tokens: ArraySlice<String>, flags allowedFlags: Set<String>, valued: Set<String>) {
+        init?(_ tokens: ArraySlice<String>, flags allowedFlags: [String], valued: [String]) {
             var tokens = tokens
             while let token = tokens.popFirst() {
                 let name = token.split(separator: "=", maxSplits: 1).first.map(String.init) ?? token
                 if allowedFlags.contains(token) {
-                    guard flags.insert(token).inserted else { return nil }
+                    guard !flags.contains(token) else { return nil }
+                    flags.append(token)
                 } else if valued.contains(name), values[name] == nil {
                     let value = name == token ? tokens.popFirst() : String(token.dropFirst(name.count + 1))
                     guard let value, !value.isEmpty, !value.hasPrefix("-") else { return nil }

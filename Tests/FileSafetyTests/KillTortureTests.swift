@@ -39,12 +39,23 @@ struct KillTortureTests {
         }
 
         // Leftover temporary files are never reused (O_EXCL, random names) and no reader lists them: the next
-        // writer succeeds and the file is a complete version again.
+        // writer succeeds and the file is a complete version again. The token cache also removes them once they
+        // are a minute old (its writes and evictions hold one lock, so no live writer owns them): aged here.
         let leftovers = kind.leftovers(in: root)
+        if kind == .tokenCache {
+            for name in leftovers {
+                try FileManager.default.setAttributes(
+                    [.modificationDate: Date(timeIntervalSinceNow: -120)], ofItemAtPath: kind.directory(in: root) + "/" + name)
+            }
+        }
         let next = try await FileProbeProcess.run([kind.rawValue, target, "1"])
         #expect(next.status == 0, "the writer after the kills failed: \(next.output)")
         #expect(throws: Never.self) { try kind.version(in: root).get() }
-        #expect(kind.leftovers(in: root).count == leftovers.count, "the next write added or removed temporary files")
+        if kind == .tokenCache {
+            #expect(kind.leftovers(in: root).isEmpty, "the cache kept \(kind.leftovers(in: root).count) abandoned temporary files")
+        } else {
+            #expect(kind.leftovers(in: root).count == leftovers.count, "the next write added or removed temporary files")
+        }
         if kind == .dockerConfig || kind == .configWriteBack {
             #expect(FileTestSupport.mode(target) == (kind == .dockerConfig ? 0o644 : 0o600), "the file's mode changed")
         }

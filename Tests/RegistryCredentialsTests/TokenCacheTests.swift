@@ -84,6 +84,34 @@ struct TokenCacheTests {
         }
     }
 
+    @Test("temporary files that killed writers left are removed once a minute old; others' files are never touched")
+    func abandonedTemporaries() throws {
+        let directory = try makeTemporaryDirectory()
+        let clock = ManualClock()
+        let cache = TokenCache(directory: directory, clock: clock)
+        let key = TokenCache.key(host: host, source: source)
+        let old = [key + ".json.tmp-4242-a1b2c3", key + ".failure.json.tmp-1-x"]
+        let young = key + ".json.tmp-\(getpid())-fresh"
+        let notOurs = ["acr-instances.json.tmp-1-z", "notes.tmp-1", String(repeating: "g", count: 64) + ".json.tmp-1-q"]
+        for name in old + [young] + notOurs {
+            try writeFile(directory + "/" + name, "partial")
+            if name != young {
+                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -120)], ofItemAtPath: directory + "/" + name)
+            }
+        }
+        cache.store(login(issued: clock.now(), lifetime: 3600), source: source)
+        let names = Set((try FileManager.default.contentsOfDirectory(atPath: directory)))
+        for name in old { #expect(!names.contains(name), "\(name) was kept") }
+        #expect(names.contains(young))
+        for name in notOurs { #expect(names.contains(name), "\(name) was removed") }
+        #expect(cache.fresh(host: host, source: source) != nil)
+
+        _ = cache.clear()
+        let afterClear = Set((try FileManager.default.contentsOfDirectory(atPath: directory)))
+        #expect(!afterClear.contains(young))
+        for name in notOurs { #expect(afterClear.contains(name)) }
+    }
+
     @Test("a corrupt file or another version reads as a miss and is replaced; eviction drops expired and broken entries")
     func versioning() throws {
         let directory = try makeTemporaryDirectory()

@@ -50,7 +50,13 @@ struct CacheDirectory {
         DirectoryFiles.names(in: path).filter { kind(of: $0) == .login }
     }
 
-    /// Removes expired logins, failures older than the memory time, and records that do not parse.
+    /// A temporary file of ours older than this is the remains of a writer killed between creating and renaming
+    /// it. (Every write and every eviction holds the directory's write lock, so a temporary file seen by an
+    /// eviction has no live writer anyway; the age is a second guard, and a write takes milliseconds.)
+    static let abandonedTemporaryAge: Double = 60
+
+    /// Removes expired logins, failures older than the memory time, records that do not parse, and temporary
+    /// files that writers killed mid-write left behind.
     func evictExpired(now: Date) {
         for name in DirectoryFiles.names(in: path) {
             switch kind(of: name) {
@@ -60,6 +66,8 @@ struct CacheDirectory {
             case .failure:
                 let failure = read(name).flatMap(TokenCacheRecords.decodeFailure)
                 if failure.map({ now.timeIntervalSince($0.at) > TokenCache.failureMemorySeconds }) ?? true { removeFile(name) }
+            case .temporary:
+                if let age = DirectoryFiles.age("\(path)/\(name)"), age > Self.abandonedTemporaryAge { removeFile(name) }
             case .lock, .other:
                 continue
             }
@@ -72,6 +80,7 @@ struct CacheDirectory {
         var removed = 0
         for name in DirectoryFiles.names(in: path) {
             let kind = kind(of: name)
+            if kind == .temporary, matches("") { removeFile(name) }  // clearing everything: the leftovers too
             guard kind == .login || kind == .failure else { continue }
             let host = read(name).flatMap(TokenCacheRecords.host(of:))
             guard host.map(matches) ?? matches("") else { continue }
@@ -81,18 +90,22 @@ struct CacheDirectory {
         return removed
     }
 
-    enum Kind { case login, failure, lock, other }
+    enum Kind { case login, failure, lock, temporary, other }
 
     /// What a directory entry is, by its name; names not of our form are never touched.
     func kind(of name: String) -> Kind {
         guard name.utf8.count > 64 else { return .other }
         let stem = name.prefix(64)
         guard Hex.isDigest(stem) else { return .other }
-        switch name.dropFirst(64) {
+        let rest = name.dropFirst(64)
+        switch rest {
         case Substring(TokenCache.loginSuffix): return .login
         case Substring(TokenCache.failureSuffix): return .failure
         case Substring(TokenCache.lockSuffix): return .lock
-        default: return .other
+        default:
+            // AtomicFile's `<file>.tmp-<pid>-<random>` next to a login or failure record.
+            let temporaryOf = [TokenCache.loginSuffix, TokenCache.failureSuffix].map { $0 + ".tmp-" }
+            return temporaryOf.contains(where: { rest.hasPrefix($0) }) ? .temporary : .other
         }
     }
 }

@@ -71,6 +71,15 @@ enum DirectoryFiles {
         return names
     }
 
+    /// Seconds since the entry at `path` (not followed if a link) was last modified, by the system clock (file
+    /// times are the system's); nil when it cannot be read.
+    static func age(_ path: String) -> Double? {
+        var info = stat()
+        var now = timespec()
+        guard lstat(path, &info) == 0, clock_gettime(CLOCK_REALTIME, &now) == 0 else { return nil }
+        return Double(now.tv_sec - info.st_mtim.tv_sec) + Double(now.tv_nsec - info.st_mtim.tv_nsec) / 1_000_000_000
+    }
+
     /// Removes a file; true when it was there and is gone.
     @discardableResult
     static func remove(_ path: String) -> Bool {

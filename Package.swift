@@ -190,19 +190,19 @@ let package = Package(
         ),
         .testTarget(
             name: "AlibabaCloudCredentialsTests",
-            dependencies: ["AlibabaCloudCredentials", "CloudEmulator", "CloudHTTP", "CredentialsCore", "CloudSigning"],
+            dependencies: ["CloudcredTestSupport", "AlibabaCloudCredentials", "CloudEmulator", "CloudHTTP", "CredentialsCore", "CloudSigning"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "HuaweiCloudCredentialsTests",
-            dependencies: ["HuaweiCloudCredentials", "CloudEmulator", "CloudHTTP", "CredentialsCore", "CloudSigning"],
+            dependencies: ["CloudcredTestSupport", "HuaweiCloudCredentials", "CloudEmulator", "CloudHTTP", "CredentialsCore", "CloudSigning"],
             swiftSettings: strict
         ),
         .testTarget(name: "RegistryCredentialsTests", dependencies: ["RegistryCredentials", "CredentialsCore"], swiftSettings: strict),
         .testTarget(
             name: "RegistryLoginTests",
             dependencies: [
-                "RegistryLogin", "RegistryCredentials", "HuaweiCloudCredentials", "AlibabaCloudCredentials",
+                "CloudcredTestSupport", "RegistryLogin", "RegistryCredentials", "HuaweiCloudCredentials", "AlibabaCloudCredentials",
                 "CloudEmulator", "CloudHTTP", "CredentialsCore", "CloudSigning",
             ],
             swiftSettings: strict

@@ -44,13 +44,16 @@ public final class HuaweiCredentialsChain: HuaweiCredentialsProvider {
     ///   - transport: for the metadata service.
     ///   - clock: for the metadata credentials' expiry.
     ///   - logger: which source answered, at `.debug` (never a secret).
+    ///   - metadataReadTimeoutScale: multiplies the metadata service's read timeouts; 1 unless testing.
     public convenience init(
         environment: Environment, transport: any HTTPTransport, clock: any CredentialsClock = SystemClock(),
-        logger: Logger = Logger(label: "cloudcred.huawei", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "cloudcred.huawei", factory: { _ in SwiftLogNoOpLogHandler() }),
+        metadataReadTimeoutScale: Int = 1
     ) {
         let metadata: any HuaweiCredentialsProvider
         do {
-            metadata = try HuaweiMetadataProvider(environment: environment, transport: transport, clock: clock, logger: logger)
+            metadata = try HuaweiMetadataProvider(
+                environment: environment, transport: transport, clock: clock, logger: logger, readTimeoutScale: metadataReadTimeoutScale)
         } catch {
             metadata = DisabledSource(error: HuaweiMetadataProvider.disabledError)
         }

@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CloudHTTP
 import CredentialsCore
@@ -173,17 +174,8 @@ let loginHasPython: Bool = (try? loginPython("print('ok')")) == "ok\n"
 /// Starts an emulator and a real HTTP client sending cloud-endpoint requests to it (`CLOUDCRED_CONNECT_TO`).
 func withLoginEmulator<T>(_ body: (CloudEmulator, CloudHTTPClient) async throws -> T) async throws -> T {
     let emulator = CloudEmulator()
-    try await emulator.start()
-    let transport = CloudHTTPClient(environment: Environment(["CLOUDCRED_CONNECT_TO": emulator.connectTo]))
-    do {
-        let result = try await body(emulator, transport)
-        await transport.shutdown()
-        await emulator.stop()
-        return result
-    } catch {
-        await transport.shutdown()
-        await emulator.stop()
-        throw error
+    return try await withRunning(emulator, environment: { Environment(["CLOUDCRED_CONNECT_TO": $0.connectTo]) }) { _, transport in
+        try await body(emulator, transport)
     }
 }
 

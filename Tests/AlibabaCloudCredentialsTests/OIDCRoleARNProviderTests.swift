@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CredentialsCore
 import Foundation

@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CloudHTTP
 import CredentialsCore
@@ -69,23 +70,12 @@ struct TestWorld: Sendable {
 func withWorld<T>(
     _ configuration: EmulatorConfiguration = .standard, _ body: (TestWorld) async throws -> T
 ) async throws -> T {
-    let clock = ManualClock(now: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)))
-    let emulator = CloudEmulator(configuration: configuration, clock: clock)
-    try await emulator.start()
     let home = try TempHome()
-    let environment = Environment(["HOME": home.path, "CLOUDCRED_CONNECT_TO": emulator.connectTo])
-    let transport = CloudHTTPClient(environment: environment)
-    let world = TestWorld(emulator: emulator, home: home, clock: clock, transport: transport, baseEnvironment: environment)
     defer { home.removeAll() }
-    do {
-        let result = try await body(world)
-        await transport.shutdown()
-        await emulator.stop()
-        return result
-    } catch {
-        await transport.shutdown()
-        await emulator.stop()
-        throw error
+    return try await withStartedEmulator(configuration, environment: { emulator in
+        Environment(["HOME": home.path, "CLOUDCRED_CONNECT_TO": emulator.connectTo])
+    }) { emulator, clock, environment, transport in
+        try await body(TestWorld(emulator: emulator, home: home, clock: clock, transport: transport, baseEnvironment: environment))
     }
 }
 
@@ -96,32 +86,6 @@ func closedLoopbackAddress() async throws -> String {
     let address = emulator.connectTo
     await emulator.stop()
     return address
-}
-
-/// The `CredentialsError` thrown by `body`, or nil (recording an issue) when it succeeds or throws something else.
-func failure<T>(_ body: () async throws -> T, sourceLocation: SourceLocation = #_sourceLocation) async -> CredentialsError? {
-    do {
-        _ = try await body()
-        Issue.record("expected an error", sourceLocation: sourceLocation)
-    } catch let error as CredentialsError {
-        return error
-    } catch {
-        Issue.record("expected a CredentialsError, got \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
-}
-
-/// The same for a throwing initialiser or function that is not async.
-func failure<T>(sync body: () throws -> T, sourceLocation: SourceLocation = #_sourceLocation) -> CredentialsError? {
-    do {
-        _ = try body()
-        Issue.record("expected an error", sourceLocation: sourceLocation)
-    } catch let error as CredentialsError {
-        return error
-    } catch {
-        Issue.record("expected a CredentialsError, got \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
 }
 
 /// Waits (real time, at most `seconds`) until `condition` holds.

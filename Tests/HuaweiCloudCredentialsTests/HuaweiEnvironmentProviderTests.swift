@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CredentialsCore
 import Testing
 

@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CredentialsCore
 import Foundation
@@ -84,13 +85,13 @@ struct HuaweiMetadataProviderTests {
         try await withHuaweiWorld { world in
             world.emulator.addFault(FaultRule(endpoint: .huaweiMetadata, path: HuaweiPaths.securityKey, times: 1, effect: .malformedBody))
             // Generous read timeouts: this test is about answers, not time boxes (HuaweiMetadataTimeBoxTests).
-            let garbage = await failure { try await world.patientMetadataProvider().credential() }
+            let garbage = await failure { try await world.metadataProvider().credential() }
             #expect(garbage?.message
                 == "the answer of http://169.254.169.254/openstack/latest/securitykey is not a JSON object with a \"credential\" member")
 
             world.emulator.addFault(
                 FaultRule(endpoint: .huaweiMetadata, path: HuaweiPaths.securityKey, times: 1, effect: .missingFields(["secret", "expires_at"])))
-            let missing = await failure { try await world.patientMetadataProvider().credential() }
+            let missing = await failure { try await world.metadataProvider().credential() }
             #expect(missing?.message == "the answer of http://169.254.169.254/openstack/latest/securitykey lacks secret, expires_at in \"credential\"")
             let issued = try #require(world.emulator.issuedCredentials().last)
             #expect(missing?.message.contains(issued.accessKeyId) == false)

@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CredentialsCore
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CloudHTTP
 import CredentialsCore
@@ -49,17 +50,15 @@ struct HuaweiWorld: Sendable {
         return environment
     }
 
+    /// A metadata provider with read timeouts 10 × the production ones: these tests are about answers, and a loaded
+    /// machine must not turn them into timeouts (the time box itself is tested by HuaweiMetadataTimeBoxTests).
     func metadataProvider(_ extra: [String: String] = [:]) throws -> HuaweiMetadataProvider {
-        try HuaweiMetadataProvider(environment: environment(extra), transport: transport, clock: clock)
+        try HuaweiMetadataProvider(environment: environment(extra), transport: transport, clock: clock, readTimeoutScale: 10)
     }
 
-    /// A metadata provider with read timeouts 10 × the production ones, for tests about answers on a loaded machine.
-    func patientMetadataProvider() throws -> HuaweiMetadataProvider {
-        try HuaweiMetadataProvider(environment: environment([:]), transport: transport, clock: clock, readTimeoutScale: 10)
-    }
-
+    /// The standard chain, with the same patient metadata source.
     func chain(_ extra: [String: String] = [:]) -> HuaweiCredentialsChain {
-        HuaweiCredentialsChain(environment: environment(extra), transport: transport, clock: clock)
+        HuaweiCredentialsChain(environment: environment(extra), transport: transport, clock: clock, metadataReadTimeoutScale: 10)
     }
 
     func records() -> [RecordedRequest] { emulator.recordedRequests(.huaweiMetadata) }
@@ -69,23 +68,12 @@ struct HuaweiWorld: Sendable {
 func withHuaweiWorld<T>(
     _ configuration: EmulatorConfiguration = .standard, _ body: (HuaweiWorld) async throws -> T
 ) async throws -> T {
-    let clock = ManualClock(now: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)))
-    let emulator = CloudEmulator(configuration: configuration, clock: clock)
-    try await emulator.start()
     let home = try TempHome()
-    let environment = Environment(["HOME": home.path, "CLOUDCRED_CONNECT_TO": emulator.connectTo])
-    let transport = CloudHTTPClient(environment: environment)
-    let world = HuaweiWorld(emulator: emulator, home: home, clock: clock, transport: transport, baseEnvironment: environment)
     defer { home.removeAll() }
-    do {
-        let result = try await body(world)
-        await transport.shutdown()
-        await emulator.stop()
-        return result
-    } catch {
-        await transport.shutdown()
-        await emulator.stop()
-        throw error
+    return try await withStartedEmulator(configuration, environment: { emulator in
+        Environment(["HOME": home.path, "CLOUDCRED_CONNECT_TO": emulator.connectTo])
+    }) { emulator, clock, environment, transport in
+        try await body(HuaweiWorld(emulator: emulator, home: home, clock: clock, transport: transport, baseEnvironment: environment))
     }
 }
 
@@ -97,19 +85,6 @@ extension EmulatorConfiguration {
         configuration.huawei.metadata.agencyName = agency
         return configuration
     }
-}
-
-/// The `CredentialsError` thrown by `body`, or nil (recording an issue) when it succeeds or throws something else.
-func failure<T>(_ body: () async throws -> T, sourceLocation: SourceLocation = #_sourceLocation) async -> CredentialsError? {
-    do {
-        _ = try await body()
-        Issue.record("expected an error", sourceLocation: sourceLocation)
-    } catch let error as CredentialsError {
-        return error
-    } catch {
-        Issue.record("expected a CredentialsError, got \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
 }
 
 /// Paths of the Huawei metadata service.

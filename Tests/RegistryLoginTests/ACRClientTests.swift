@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CloudHTTP
 import CredentialsCore
@@ -50,7 +51,7 @@ struct ACRClientTests {
         try await withSWRWorld { world in
             var credential = Self.standardKey(world)
             credential.accessKeySecret = "WrongSecretValueForTheTest0000000"
-            let error = await swrFailure { try await Self.client(world).personalToken(endpoint: Self.endpoint, credential: credential) }
+            let error = await failure { try await Self.client(world).personalToken(endpoint: Self.endpoint, credential: credential) }
             #expect(error?.message.contains("https://\(Self.endpoint)") == true)
             #expect(error?.message.contains("SignatureDoesNotMatch") == true)
             #expect(error?.hint?.contains("secret is wrong") == true)
@@ -63,12 +64,12 @@ struct ACRClientTests {
         try await withSWRWorld { world in
             let client = Self.client(world)
             let credential = Self.standardKey(world)
-            let unknown = await swrFailure {
+            let unknown = await failure {
                 try await client.instanceToken(endpoint: Self.endpoint, instanceId: "cri-doesnotexist", credential: credential)
             }
             #expect(unknown?.message.contains("INSTANCE_NOT_EXIST") == true)
             #expect(unknown?.hint?.contains("instance") == true)
-            let personal = await swrFailure {
+            let personal = await failure {
                 try await client.instanceToken(endpoint: Self.endpoint, instanceId: "crpi-emulatorexample01", credential: credential)
             }
             #expect(personal?.message.contains("HTTP 403") == true)
@@ -85,7 +86,7 @@ struct ACRClientTests {
     func faults(rule: String) async throws {
         try await withSWRWorld { world in
             world.emulator.addFault(try JSONDecoder().decode(FaultRule.self, from: Data(rule.utf8)))
-            let error = await swrFailure { try await Self.client(world).personalToken(endpoint: Self.endpoint, credential: Self.standardKey(world)) }
+            let error = await failure { try await Self.client(world).personalToken(endpoint: Self.endpoint, credential: Self.standardKey(world)) }
             #expect(error?.message.contains(Self.endpoint) == true)
             #expect(error?.message.contains("\n") == false)
         }

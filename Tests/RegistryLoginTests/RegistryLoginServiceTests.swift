@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CloudHTTP
 import CredentialsCore
@@ -127,10 +128,10 @@ struct RegistryLoginServiceTests {
             let stale = try #require(try await world.service().login(for: ServiceWorld.acrShared).password)
             #expect(stale.password == fetched.password)
             world.world.clock.advance(by: 30 * 60)  // past expiry
-            let error = await swrFailure { try await world.service().login(for: ServiceWorld.acrShared) }
+            let error = await failure { try await world.service().login(for: ServiceWorld.acrShared) }
             #expect(error?.message.contains("HTTP 500") == true)
             let calls = world.world.emulator.requestCount(.acr)
-            let remembered = await swrFailure { try await world.service().login(for: ServiceWorld.acrShared) }
+            let remembered = await failure { try await world.service().login(for: ServiceWorld.acrShared) }
             #expect(remembered?.message.contains("HTTP 500") == true)
             #expect(remembered?.hint?.contains("remembered") == true)
             #expect(world.world.emulator.requestCount(.acr) == calls)
@@ -185,7 +186,7 @@ struct RegistryLoginServiceTests {
     @Test("crpi without a stored password: the error says how to store the console password")
     func crpiHint() async throws {
         try await withServiceWorld { world in
-            let error = await swrFailure { try await world.service().login(for: ServiceWorld.crpi) }
+            let error = await failure { try await world.service().login(for: ServiceWorld.crpi) }
             #expect(error?.message.contains("ACR Personal Edition instance") == true)
             #expect(error?.hint?.contains("cloudcred login \(ServiceWorld.crpi)") == true)
         }
@@ -221,7 +222,7 @@ struct RegistryLoginServiceTests {
     func brokenConfig() async throws {
         try await withServiceWorld { world in
             try world.writeToolConfig("{ not json")
-            let error = await swrFailure { try world.service() }
+            let error = failure(sync: { try world.service() })
             #expect(error?.message.contains("config/cloudcred/config.json") == true)
         }
     }

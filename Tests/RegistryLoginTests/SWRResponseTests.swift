@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CredentialsCore
 import Foundation
@@ -10,7 +11,7 @@ struct SWRResponseTests {
     func loginError(_ effect: FaultEffect) async throws -> CredentialsError? {
         try await withSWRWorld { world in
             world.emulator.addFault(FaultRule(endpoint: .swr, action: "CreateSecret", effect: effect))
-            return await swrFailure { try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: world.permanentCredential) }
+            return await failure { try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: world.permanentCredential) }
         }
     }
 

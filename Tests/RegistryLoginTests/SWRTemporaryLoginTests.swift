@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CredentialsCore
 import Foundation
@@ -63,7 +64,7 @@ struct SWRTemporaryLoginTests {
             let metadata = try HuaweiMetadataProvider(environment: world.environment, transport: world.transport, clock: world.clock, readTimeoutScale: 10)
             var credential = try await metadata.credential()
             credential.securityToken = "forged-security-token-value"
-            let error = await swrFailure { try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: credential) }
+            let error = await failure { try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: credential) }
             #expect(error?.message.hasPrefix("SWR CreateSecret at \(SWRTestEndpoints.url) failed with HTTP 401: APIG.0301: ") == true)
             #expect(error?.message.contains("forged-security-token-value") == false)
             #expect(error?.message.contains(credential.accessKeySecret) == false)
@@ -75,7 +76,7 @@ struct SWRTemporaryLoginTests {
         try await withSWRWorld { world in
             var credential = world.permanentCredential
             credential.accessKeySecret = "NotTheRightSecretKey000000000000000000"
-            let error = await swrFailure { try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: credential) }
+            let error = await failure { try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: credential) }
             #expect(error?.code == .server)
             #expect(error?.message.hasPrefix(
                 "SWR CreateSecret at \(SWRTestEndpoints.url) failed with HTTP 401: APIG.0301: Incorrect IAM authentication information: verify aksk signature fail") == true)
@@ -90,7 +91,7 @@ struct SWRTemporaryLoginTests {
     func clockSkew() async throws {
         try await withSWRWorld { world in
             world.emulator.addFault(FaultRule(endpoint: .swr, action: "CreateSecret", times: 1, effect: .clockSkew(seconds: 1200)))
-            let error = await swrFailure { try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: world.permanentCredential) }
+            let error = await failure { try await world.client.login(endpoint: SWRTestEndpoints.north4, credential: world.permanentCredential) }
             #expect(error?.message.contains("signature expired") == true)
             #expect(error?.hint?.contains("clock") == true)
         }

@@ -1,3 +1,4 @@
+import CloudcredTestSupport
 import CloudEmulator
 import CloudHTTP
 import CredentialsCore
@@ -27,35 +28,11 @@ struct SWRWorld: Sendable {
 
 /// Runs `body` in a fresh ``SWRWorld`` and tears it down afterwards.
 func withSWRWorld<T>(_ configuration: EmulatorConfiguration = .standard, _ body: (SWRWorld) async throws -> T) async throws -> T {
-    let clock = ManualClock(now: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)))
-    let emulator = CloudEmulator(configuration: configuration, clock: clock)
-    try await emulator.start()
-    let environment = Environment(["CLOUDCRED_CONNECT_TO": emulator.connectTo])
-    let transport = CloudHTTPClient(environment: environment)
-    let world = SWRWorld(emulator: emulator, clock: clock, transport: transport, environment: environment)
-    do {
-        let result = try await body(world)
-        await transport.shutdown()
-        await emulator.stop()
-        return result
-    } catch {
-        await transport.shutdown()
-        await emulator.stop()
-        throw error
+    try await withStartedEmulator(configuration, environment: { emulator in
+        Environment(["CLOUDCRED_CONNECT_TO": emulator.connectTo])
+    }) { emulator, clock, environment, transport in
+        try await body(SWRWorld(emulator: emulator, clock: clock, transport: transport, environment: environment))
     }
-}
-
-/// The `CredentialsError` thrown by `body`, or nil (recording an issue) when it succeeds or throws something else.
-func swrFailure<T>(_ body: () async throws -> T, sourceLocation: SourceLocation = #_sourceLocation) async -> CredentialsError? {
-    do {
-        _ = try await body()
-        Issue.record("expected an error", sourceLocation: sourceLocation)
-    } catch let error as CredentialsError {
-        return error
-    } catch {
-        Issue.record("expected a CredentialsError, got \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
 }
 
 enum SWRTestEndpoints {

@@ -77,29 +77,18 @@ public func withEmulatorWorld<T: Sendable>(
     _ configuration: EmulatorConfiguration = .standard, environment extra: [String: String] = [:],
     _ body: (EmulatorWorld) async throws -> T
 ) async throws -> T {
-    let clock = ManualClock(now: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)))
-    let emulator = CloudEmulator(configuration: configuration, clock: clock)
-    try await emulator.start()
     let home = NSTemporaryDirectory() + "cloudcred-world-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    var values = [
-        "HOME": home, "XDG_CACHE_HOME": home + "/cache", "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config",
-        "CLOUDCRED_CONNECT_TO": emulator.connectTo,
-        "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true", "HUAWEICLOUD_SDK_METADATA_DISABLED": "true",
-    ]
-    for (name, value) in extra { values[name] = value }
-    let environment = Environment(values)
-    let transport = CloudHTTPClient(environment: environment)
-    let world = EmulatorWorld(emulator: emulator, clock: clock, home: home, environment: environment, transport: transport)
     defer { try? FileManager.default.removeItem(atPath: home) }
-    do {
-        let result = try await body(world)
-        await transport.shutdown()
-        await emulator.stop()
-        return result
-    } catch {
-        await transport.shutdown()
-        await emulator.stop()
-        throw error
+    return try await withStartedEmulator(configuration, environment: { emulator in
+        var values = [
+            "HOME": home, "XDG_CACHE_HOME": home + "/cache", "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config",
+            "CLOUDCRED_CONNECT_TO": emulator.connectTo,
+            "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true", "HUAWEICLOUD_SDK_METADATA_DISABLED": "true",
+        ]
+        for (name, value) in extra { values[name] = value }
+        return Environment(values)
+    }) { emulator, clock, environment, transport in
+        try await body(EmulatorWorld(emulator: emulator, clock: clock, home: home, environment: environment, transport: transport))
     }
 }

@@ -40,8 +40,18 @@ public struct CachedLogin: Sendable, Hashable {
     }
 
     /// True before ``refreshPoint`` (and while usable): the cache answers with it instead of fetching.
+    ///
+    /// The helper asks this on every `get`; the SHA-256 behind the point is only computed inside the refresh
+    /// window, because before 40 % and from 50 % of the life the answer does not depend on where the point falls.
     public func isFresh(at now: Date) -> Bool {
-        now < refreshPoint && isUsable(at: now)
+        guard isUsable(at: now) else { return false }
+        if let refreshAt { return now < refreshAt }
+        let life = effectiveExpiry.timeIntervalSince(issuedAt)
+        if life > 0 {
+            if now < issuedAt.addingTimeInterval(life * Self.refreshWindow.lowerBound) { return true }
+            if now >= issuedAt.addingTimeInterval(life * Self.refreshWindow.upperBound) { return false }
+        }
+        return now < refreshPoint
     }
 
     /// When a new login is fetched: `refreshAt` when set, else a point between 40 % and 50 % of the login's life
